@@ -1,0 +1,152 @@
+/**
+ * Retention cohorts and engagement (seed 001, PostHog semantics), computed in DuckDB.
+ *
+ * Periods (day / week / month) are wall-clock periods in the workspace time zone; weeks start
+ * on the workspace week start (Monday unless set otherwise).
+ * - first_time: a unit's cohort is the period of its first start event ever (history before
+ *   `from` counts, so a unit seen earlier is not new); only cohorts whose first event lies in
+ *   [from, to) are reported.
+ * - recurring: a unit joins the cohort of every period in [from, to) in which it did the start
+ *   event.
+ * - period n of a cohort = units of the cohort that did the return event (read from [from, to))
+ *   in period cohort + n; period 0 is the cohort size by definition. A cohort lists periods
+ *   0..`periods`, cut after the last period observed (the one holding `to`'s last instant, or
+ *   the latest event in range): a missing period means "not observed yet", 0 means "nobody".
+ * - percentages = count / size × 100, rounded to 2 decimals.
+ */
+import type { EngagementRequest, RetentionCohort, RetentionInterval, RetentionRequest, RetentionResult } from '../../../src-shared/analyses';
+import type { ColumnarResult } from '../../../src-shared/columnar';
+import { UserError } from '../../../src-shared/errors';
+import type { Workspace } from '../workspace';
+import { ident, raw, sql, type Fragment } from '../query/fragment';
+import { localBucket } from '../query/time-range';
+import { readBounds, requireKind, timeBounds } from './inputs';
+
+const INTERVALS: readonly RetentionInterval[] = ['day', 'week', 'month'];
+
+/** Whole periods from period start a to period start b. */
+function periodsBetween(interval: RetentionInterval, a: Fragment, b: Fragment): Fragment {
+  if (interval === 'week') return sql`(date_diff('day', ${a}, ${b}) // 7)`;
+  return sql`date_diff(${raw(`'${interval}'`)}, ${a}, ${b})`;
+}
+
+function validate(req: RetentionRequest): { interval: RetentionInterval; periods: number; cohort: 'first_time' | 'recurring' } {
+  const interval = req.interval ?? 'week';
+  if (!INTERVALS.includes(interval)) {
+    throw new UserError('bad_request', `retention interval "${String(interval)}" is not one of ${INTERVALS.join(', ')}`, 'e.g. interval: week');
+  }
+  const periods = req.periods ?? 8;
+  if (!Number.isInteger(periods) || periods < 1 || periods > 366) {
+    throw new UserError('bad_request', `retention needs periods between 1 and 366, got ${String(periods)}`, 'e.g. periods: 8');
+  }
+  const cohort = req.cohort ?? 'first_time';
+  if (cohort !== 'first_time' && cohort !== 'recurring') {
+    throw new UserError('bad_request', `retention cohort "${String(cohort)}" is not first_time or recurring`);
+  }
+  if (req.by !== undefined && req.by !== 'user' && req.by !== 'session') {
+    throw new UserError('bad_request', `retention unit "${String(req.by)}" is not session or user`);
+  }
+  return { interval, periods, cohort };
+}
+
+export async function runRetention(ws: Workspace, req: RetentionRequest): Promise<RetentionResult> {
+  const info = await requireKind(ws, req.dataset, ['events'], 'retention');
+  const { interval, periods, cohort } = validate(req);
+  const settings = await ws.settings();
+  const period = (ts: Fragment) => sql`CAST(${localBucket(ts, { grain: interval, timeZone: settings.timeZone, weekStart: settings.weekStart })} AS DATE)`;
+  const range = timeBounds(raw('occurred_at'), req.from, req.to);
+  const { to } = readBounds(req.from, req.to);
+  const table = ident(info.name);
+  const unit = ident(req.by === 'session' ? 'session_id' : 'user_id');
+  const isStart = req.startEvent === undefined ? raw('TRUE') : sql`event_name = ${req.startEvent}`;
+  const isReturn = req.returnEvent === undefined ? raw('TRUE') : sql`event_name = ${req.returnEvent}`;
+
+  const starts =
+    cohort === 'first_time'
+      ? sql`SELECT unit, ${period(raw('occurred_at'))} AS cohort FROM (
+              SELECT ${unit} AS unit, min(occurred_at) AS occurred_at FROM ${table}
+              WHERE ${unit} IS NOT NULL AND ${isStart} GROUP BY 1)
+            WHERE ${range}`
+      : sql`SELECT DISTINCT ${unit} AS unit, ${period(raw('occurred_at'))} AS cohort FROM ${table}
+            WHERE ${unit} IS NOT NULL AND ${isStart} AND ${range}`;
+  const lastInstant =
+    to === null ? sql`(SELECT max(occurred_at) FROM ${table} WHERE ${range})` : sql`(CAST(${to} AS TIMESTAMPTZ) - INTERVAL 1 MICROSECOND)`;
+  const query = sql`
+    WITH starts AS (${starts}),
+    returns AS (
+      SELECT DISTINCT ${unit} AS unit, ${period(raw('occurred_at'))} AS period FROM ${table}
+      WHERE ${unit} IS NOT NULL AND ${isReturn} AND ${range}
+    ),
+    cohorts AS (SELECT cohort, count(*) AS size FROM starts GROUP BY cohort),
+    hits AS (
+      SELECT s.cohort, ${periodsBetween(interval, raw('s.cohort'), raw('r.period'))} AS n, count(DISTINCT s.unit) AS c
+      FROM starts s JOIN returns r ON r.unit = s.unit AND r.period > s.cohort
+      GROUP BY ALL
+    )
+    SELECT strftime(c.cohort, '%Y-%m-%d') AS cohort, c.size,
+           ${periodsBetween(interval, raw('c.cohort'), period(lastInstant))} AS observed,
+           h.n, h.c, round(100.0 * h.c / c.size, 2) AS pct
+    FROM cohorts c LEFT JOIN hits h ON h.cohort = c.cohort AND h.n <= ${periods}
+    ORDER BY c.cohort, h.n`;
+  const rows = await ws.db.rows(query.sql, query.params);
+
+  const cohorts: RetentionCohort[] = [];
+  for (const row of rows) {
+    let current = cohorts[cohorts.length - 1];
+    if (current === undefined || current.cohort !== row.cohort) {
+      const size = Number(row.size);
+      const length = Math.max(0, Math.min(periods, Number(row.observed ?? 0))) + 1;
+      current = { cohort: String(row.cohort), size, counts: Array<number>(length).fill(0), percentages: Array<number>(length).fill(0) };
+      current.counts[0] = size;
+      current.percentages[0] = 100;
+      cohorts.push(current);
+    }
+    const n = row.n === null || row.n === undefined ? null : Number(row.n);
+    if (n !== null && n < current.counts.length) {
+      current.counts[n] = Number(row.c);
+      current.percentages[n] = Number(row.pct);
+    }
+  }
+  return { interval, periods, cohorts };
+}
+
+/**
+ * Daily engagement by user_id: one row per calendar day (workspace time zone) from `from` (or
+ * the first active day) to the last day before `to` (or the last active day), idle days
+ * included. Columns: day (DATE, as YYYY-MM-DD), dau, wau, mau — distinct users active that day
+ * / in the 7 / 30 days ending that day (activity up to 30 days before `from` counts toward the
+ * windows) — and stickiness = dau / mau × 100 (2 decimals; 0 when mau is 0).
+ */
+export async function engagement(ws: Workspace, req: EngagementRequest): Promise<ColumnarResult> {
+  const info = await requireKind(ws, req.dataset, ['events'], 'engagement');
+  const { timeZone } = await ws.settings();
+  const { from, to } = readBounds(req.from, req.to);
+  const before = timeBounds(raw('occurred_at'), undefined, req.to);
+  // Activity up to 30 days before `from` fills the trailing windows of the first days.
+  const activity = from === null ? before : sql`occurred_at >= CAST(${from} AS TIMESTAMPTZ) - INTERVAL 30 DAY AND ${before}`;
+  const localDay = (ts: Fragment) => sql`CAST(timezone(${timeZone}, ${ts}) AS DATE)`;
+  const firstDay = from === null ? raw('(SELECT min(day) FROM active)') : localDay(sql`CAST(${from} AS TIMESTAMPTZ)`);
+  const lastDay = to === null ? raw('(SELECT max(day) FROM active)') : localDay(sql`(CAST(${to} AS TIMESTAMPTZ) - INTERVAL 1 MICROSECOND)`);
+  const query = sql`
+    WITH active AS (
+      SELECT DISTINCT user_id AS unit, ${localDay(raw('occurred_at'))} AS day FROM ${ident(info.name)}
+      WHERE user_id IS NOT NULL AND ${activity}
+    ),
+    span AS (SELECT ${firstDay} AS first_day, ${lastDay} AS last_day),
+    calendar AS (
+      SELECT CAST(d AS DATE) AS day
+      FROM span, range(CAST(first_day AS TIMESTAMP), CAST(last_day AS TIMESTAMP) + INTERVAL 1 DAY, INTERVAL 1 DAY) t(d)
+    ),
+    cover AS (
+      SELECT day AS s, least(lead(day) OVER w - 1, day + 6) AS e7, least(lead(day) OVER w - 1, day + 29) AS e30
+      FROM active WINDOW w AS (PARTITION BY unit ORDER BY day)
+    ),
+    dau AS (SELECT day, count(*) AS n FROM active GROUP BY day),
+    wau AS (SELECT c.day, count(*) AS n FROM calendar c JOIN cover v ON c.day BETWEEN v.s AND v.e7 GROUP BY c.day),
+    mau AS (SELECT c.day, count(*) AS n FROM calendar c JOIN cover v ON c.day BETWEEN v.s AND v.e30 GROUP BY c.day)
+    SELECT c.day, coalesce(d.n, 0) AS dau, coalesce(w.n, 0) AS wau, coalesce(m.n, 0) AS mau,
+           CASE WHEN coalesce(m.n, 0) = 0 THEN 0.0 ELSE round(100.0 * coalesce(d.n, 0) / m.n, 2) END AS stickiness
+    FROM calendar c LEFT JOIN dau d USING (day) LEFT JOIN wau w USING (day) LEFT JOIN mau m USING (day)
+    ORDER BY c.day`;
+  return ws.db.columnar(query.sql, query.params);
+}

@@ -1,0 +1,127 @@
+/**
+ * The engine's handle on one DuckDB file: one instance, one connection owned here, every value
+ * bound as a parameter. Statements are serialised so that a transaction never interleaves with
+ * another caller's statement on the same connection.
+ */
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import type { CellValue, ColumnarResult } from '../../src-shared/columnar';
+import { toRowObjects } from '../../src-shared/columnar';
+import { readerToColumnar } from './values';
+
+export type Params = readonly DuckDBValue[];
+
+/** TALLYBOOK_TRACE=1 prints every statement with its time on stderr. */
+const TRACE = Boolean(process.env.TALLYBOOK_TRACE);
+
+export interface OpenOptions {
+  readonly readOnly?: boolean;
+}
+
+export class Db {
+  private queue: Promise<unknown> = Promise.resolve();
+  /** Set inside exclusive(): nested calls from the same async context run at once. */
+  private readonly owner = new AsyncLocalStorage<true>();
+
+  private constructor(
+    private readonly instance: DuckDBInstance,
+    private readonly conn: DuckDBConnection,
+    readonly path: string,
+    readonly readOnly: boolean,
+  ) {}
+
+  static async open(path: string, options: OpenOptions = {}): Promise<Db> {
+    const config: Record<string, string> = { autoinstall_known_extensions: 'false', autoload_known_extensions: 'false' };
+    if (options.readOnly) config.access_mode = 'READ_ONLY';
+    const instance = await DuckDBInstance.create(path, config);
+    const conn = await instance.connect();
+    await conn.run(`SET TimeZone = 'UTC'`);
+    return new Db(instance, conn, path, options.readOnly ?? false);
+  }
+
+  /** Runs fn with the connection to itself (no other statement in between). */
+  exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    if (this.owner.getStore()) return fn();
+    const guarded = () => this.owner.run(true, fn);
+    const next = this.queue.then(guarded, guarded);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private async raw(sql: string, params?: Params) {
+    if (!TRACE) return this.conn.runAndReadAll(sql, params ? [...params] : undefined);
+    const start = performance.now();
+    try {
+      return await this.conn.runAndReadAll(sql, params ? [...params] : undefined);
+    } finally {
+      process.stderr.write(`[sql ${(performance.now() - start).toFixed(1)} ms] ${sql.replace(/\s+/g, ' ').slice(0, 140)}\n`);
+    }
+  }
+
+  async run(sql: string, params?: Params): Promise<void> {
+    await this.exclusive(() => this.raw(sql, params));
+  }
+
+  async columnar(sql: string, params?: Params): Promise<ColumnarResult> {
+    return this.exclusive(async () => readerToColumnar(await this.raw(sql, params)));
+  }
+
+  /** Row objects: for small results only (catalog lookups, presets, CLI output). */
+  async rows(sql: string, params?: Params): Promise<Record<string, CellValue>[]> {
+    return toRowObjects(await this.columnar(sql, params));
+  }
+
+  async value(sql: string, params?: Params): Promise<CellValue> {
+    const r = await this.columnar(sql, params);
+    return r.rowCount > 0 ? (r.data[0]?.[0] ?? null) : null;
+  }
+
+  /** BEGIN … COMMIT around fn; ROLLBACK on any error, which is rethrown. */
+  async transaction<T>(fn: () => Promise<T>): Promise<T> {
+    return this.exclusive(async () => {
+      await this.raw('BEGIN TRANSACTION');
+      try {
+        const result = await fn();
+        await this.raw('COMMIT');
+        return result;
+      } catch (e) {
+        await this.raw('ROLLBACK').catch(() => undefined);
+        throw e;
+      }
+    });
+  }
+
+  /** The DuckDB statement type of each statement in sql (parsed and bound, not run). */
+  async statementTypes(sql: string): Promise<number[]> {
+    return this.exclusive(async () => {
+      const extracted = await this.conn.extractStatements(sql);
+      const types: number[] = [];
+      for (let i = 0; i < extracted.count; i++) {
+        const prepared = await extracted.prepare(i);
+        types.push(prepared.statementType);
+        prepared.destroySync();
+      }
+      return types;
+    });
+  }
+
+  /** Fraction of the running query done, or -1 when DuckDB cannot tell. */
+  progress(): number {
+    const p = this.conn.progress;
+    return p.percentage >= 0 ? p.percentage / 100 : -1;
+  }
+
+  /** Stops the running statement; it fails with an "interrupted" error. */
+  interrupt(): void {
+    this.conn.interrupt();
+  }
+
+  closeSync(): void {
+    this.conn.closeSync();
+    this.instance.closeSync();
+  }
+}
+
+export function isInterrupted(e: unknown): boolean {
+  return e instanceof Error && /interrupt/i.test(e.message);
+}

@@ -1,0 +1,63 @@
+/**
+ * Exports the user asked for: a dataset, a read-only query or a dataset's rejected rows, written by
+ * DuckDB's COPY to CSV, JSON (an array of row objects), NDJSON or Parquet, chosen by extension.
+ */
+import { extname, resolve } from 'node:path';
+import { UserError } from '../../src-shared/errors';
+import type { Workspace } from './workspace';
+import { checkDatasetName, quoteIdent, quoteLiteral } from './identifiers';
+import { checkReadOnly } from './sql/read-only';
+
+export type ExportFormat = 'csv' | 'json' | 'ndjson' | 'parquet';
+
+export interface ExportRequest {
+  readonly dataset?: string;
+  readonly sql?: string;
+  /** Export the rejected rows of this dataset (file, line, reason, raw). */
+  readonly rejectsOf?: string;
+  readonly path: string;
+  readonly format?: ExportFormat;
+}
+
+const BY_EXTENSION: Record<string, ExportFormat> = { '.csv': 'csv', '.json': 'json', '.ndjson': 'ndjson', '.jsonl': 'ndjson', '.parquet': 'parquet' };
+
+const COPY_OPTIONS: Record<ExportFormat, string> = {
+  csv: `FORMAT csv, HEADER true`,
+  json: `FORMAT json, ARRAY true`,
+  ndjson: `FORMAT json`,
+  parquet: `FORMAT parquet`,
+};
+
+export function exportFormat(path: string, format?: ExportFormat): ExportFormat {
+  const f = format ?? BY_EXTENSION[extname(path).toLowerCase()];
+  if (!f) throw new UserError('bad_request', `cannot tell the export format of ${path}`, 'end the file name with .csv, .json, .ndjson or .parquet');
+  return f;
+}
+
+export async function exportData(ws: Workspace, req: ExportRequest): Promise<{ path: string; rows: number; format: ExportFormat }> {
+  const sources = [req.dataset, req.sql, req.rejectsOf].filter((x) => x !== undefined);
+  if (sources.length !== 1) throw new UserError('bad_request', 'export needs exactly one of a dataset, a SQL query or --rejects DATASET');
+  const format = exportFormat(req.path, req.format);
+  let select: string;
+  if (req.dataset !== undefined) {
+    await ws.dataset(req.dataset);
+    select = `SELECT * FROM ${quoteIdent(req.dataset)}`;
+  } else if (req.rejectsOf !== undefined) {
+    await ws.dataset(checkDatasetName(req.rejectsOf));
+    select = `SELECT file, line, reason, raw FROM tallybook.rejects WHERE dataset = ${quoteLiteral(req.rejectsOf)} ORDER BY import_id, file, line`;
+  } else {
+    const sql = req.sql!.trim().replace(/;\s*$/, '');
+    await checkReadOnly(ws.db, sql);
+    if ((await ws.db.statementTypes(sql)).length !== 1) throw new UserError('bad_request', 'export --sql takes one statement');
+    select = sql;
+  }
+  const path = resolve(req.path);
+  const rows = await ws.db.value(`SELECT count(*) FROM (${select})`);
+  try {
+    await ws.db.run(`COPY (${select}) TO ${quoteLiteral(path)} (${COPY_OPTIONS[format]})`);
+  } catch (e) {
+    const msg = e instanceof Error ? (e.message.split('\n')[0] ?? e.message) : String(e);
+    throw new UserError('unreadable_file', `cannot write ${path}: ${msg}`, 'check the folder exists and that you may write there');
+  }
+  return { path, rows: Number(rows), format };
+}

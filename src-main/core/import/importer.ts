@@ -1,0 +1,284 @@
+/**
+ * Import: files -> stage -> canonical rows -> outcome per row -> one transaction.
+ *
+ * Invariants:
+ * - Every input row ends in exactly one of imported / duplicate / rejected / dropped_no_consent,
+ *   and rows_read is their sum (blank lines are not rows).
+ * - Nothing touches the workspace's tables before the final transaction; a failure or a cancel
+ *   anywhere leaves the workspace exactly as it was.
+ * - Dedupe by the kind's id within the dataset, across imports: the first occurrence wins
+ *   (earlier imports, then file order, then line order). Table datasets have no id; a file whose
+ *   sha256 was already imported into the dataset adds nothing there.
+ */
+import { basename } from 'node:path';
+import type { DatasetKind, ImportProgress, ImportRequest, ImportSummary, ImportedFile } from '../../../src-shared/datasets';
+import { DATASET_KINDS } from '../../../src-shared/datasets';
+import { UserError } from '../../../src-shared/errors';
+import { rebuildRollups } from '../analyses/rollups';
+import { isInterrupted, type Db } from '../db';
+import { checkDatasetName, quoteIdent } from '../identifiers';
+import { CANONICAL, ID_COLUMN, TIME_COLUMN } from '../kinds';
+import type { Workspace } from '../workspace';
+import { canonicalSelect, flattenMetricsSql, metricsSelect, type CanonicalSelect } from './canonical';
+import { detectKind, resolveMapping, type Mapping } from './detect';
+import { fingerprint, type Fingerprint } from './fingerprint';
+import { expandSources, type SourceFile } from './sources';
+import { STAGE, createStage, dropStageTables, stageFile } from './stage';
+import { inferTypes, sourceKeys } from './source-keys';
+import { redactJson } from './redact';
+
+const CANON = '__tb_canon';
+const OUTCOME = '__tb_outcome';
+const FILES = '__tb_files';
+
+export interface ImportOptions {
+  readonly onProgress?: (p: ImportProgress) => void;
+  readonly signal?: AbortSignal;
+}
+
+interface ExistingDataset {
+  readonly kind: DatasetKind;
+  readonly columns: { name: string; type: string }[];
+  readonly knownHashes: Map<string, number>;
+}
+
+export async function existing(ws: Workspace, name: string): Promise<ExistingDataset | null> {
+  if (!(await ws.hasDataset(name))) return null;
+  const info = await ws.dataset(name);
+  const rows = await ws.db.rows(
+    `SELECT f.sha256, max(f.rows_read) AS rows_read FROM tallybook.import_files f JOIN tallybook.imports i ON i.id = f.import_id
+     WHERE i.dataset = ? GROUP BY f.sha256`,
+    [name],
+  );
+  return { kind: info.kind, columns: info.columns.map((c) => ({ ...c })), knownHashes: new Map(rows.map((r) => [String(r.sha256), Number(r.rows_read)])) };
+}
+
+function checkCancelled(signal?: AbortSignal): void {
+  if (signal?.aborted) throw new UserError('cancelled', 'import cancelled; the workspace is unchanged');
+}
+
+/** Runs fn while reporting DuckDB's own progress of the running statement, and interrupting on cancel. */
+async function watched<T>(db: Db, fn: () => Promise<T>, signal: AbortSignal | undefined, onFraction: (f: number) => void): Promise<T> {
+  const onAbort = () => db.interrupt();
+  signal?.addEventListener('abort', onAbort, { once: true });
+  const timer = setInterval(() => {
+    const f = db.progress();
+    if (f >= 0) onFraction(f);
+  }, 200);
+  try {
+    return await fn();
+  } catch (e) {
+    if (signal?.aborted || isInterrupted(e)) throw new UserError('cancelled', 'import cancelled; the workspace is unchanged');
+    throw e;
+  } finally {
+    clearInterval(timer);
+    signal?.removeEventListener('abort', onAbort);
+  }
+}
+
+export function pickKind(requested: DatasetKind | undefined, found: ExistingDataset | null, detected: () => DatasetKind, name: string): DatasetKind {
+  if (requested && !DATASET_KINDS.includes(requested)) {
+    throw new UserError('bad_request', `unknown kind "${String(requested)}"`, `use one of ${DATASET_KINDS.join(', ')}`);
+  }
+  if (found && requested && requested !== found.kind) {
+    throw new UserError('wrong_kind', `dataset "${name}" holds ${found.kind}, not ${requested}`, `import into another dataset (-n NEW_NAME) or use --kind ${found.kind}`);
+  }
+  return requested ?? found?.kind ?? detected();
+}
+
+function buildSelect(kind: DatasetKind, mapping: Mapping, keys: Awaited<ReturnType<typeof sourceKeys>>, types: Map<string, string>): CanonicalSelect {
+  return kind === 'metrics' ? metricsSelect(mapping, STAGE) : canonicalSelect(kind, mapping, keys, types, STAGE);
+}
+
+/** The dataset's final columns: what it had, plus what this import brings. */
+function datasetColumns(kind: DatasetKind, select: CanonicalSelect, found: ExistingDataset | null): { name: string; sqlType: string }[] {
+  const wanted =
+    kind === 'metrics'
+      ? [...CANONICAL.metrics.map((c) => ({ name: c.name, sqlType: c.name === 'ts' ? 'TIMESTAMPTZ' : c.name === 'value' ? 'DOUBLE' : 'VARCHAR' })), { name: 'snapshot_id', sqlType: 'VARCHAR' }]
+      : select.columns;
+  if (!found) return [...wanted];
+  const have = found.columns.map((c) => ({ name: c.name, sqlType: c.type }));
+  const lower = new Set(have.map((c) => c.name.toLowerCase()));
+  return [...have, ...wanted.filter((c) => !lower.has(c.name.toLowerCase()))];
+}
+
+export async function importFiles(ws: Workspace, req: ImportRequest, opts: ImportOptions = {}): Promise<ImportSummary> {
+  const db = ws.db;
+  if (db.readOnly) throw new UserError('read_only', `workspace ${ws.path} is open read-only`, 'open it without --read-only to import');
+  const name = checkDatasetName(req.dataset);
+  const progress = (p: Omit<ImportProgress, 'fraction'> & { fraction?: number }) =>
+    opts.onProgress?.({ fraction: 0, ...p });
+  const startedAt = new Date();
+  const sources = await expandSources(req.paths);
+  const found = await existing(ws, name);
+
+  // 1. Fingerprints (a few % of the work).
+  const prints: Fingerprint[] = [];
+  for (const [i, f] of sources.entries()) {
+    checkCancelled(opts.signal);
+    progress({ phase: 'hashing', file: f.path, filesDone: i, filesTotal: sources.length, fraction: (0.05 * i) / sources.length });
+    prints.push(await fingerprint(f.path, opts.signal));
+  }
+
+  try {
+    // 2. Stage every file (most of the work).
+    await createStage(db);
+    await db.run(`CREATE OR REPLACE TEMP TABLE ${FILES} (idx INTEGER, path VARCHAR)`);
+    const rowsRead: number[] = [];
+    const skipped = new Set<number>();
+    for (const [i, f] of sources.entries()) {
+      checkCancelled(opts.signal);
+      await db.run(`INSERT INTO ${FILES} VALUES (?, ?)`, [i, f.path]);
+      const known = found?.kind === 'table' ? found.knownHashes.get(prints[i]!.sha256) : undefined;
+      if (known !== undefined) {
+        skipped.add(i);
+        rowsRead.push(known);
+        continue;
+      }
+      const base = 0.05 + (0.75 * i) / sources.length;
+      progress({ phase: 'reading', file: f.path, filesDone: i, filesTotal: sources.length, fraction: base });
+      const n = prints[i]!.size === 0 ? 0 : await watched(db, () => stageFile(db, f, i), opts.signal, (x) =>
+        progress({ phase: 'reading', file: f.path, filesDone: i, filesTotal: sources.length, fraction: base + (0.75 * x) / sources.length }),
+      );
+      rowsRead.push(n);
+    }
+    checkCancelled(opts.signal);
+
+    // 3. Kind, mapping, canonical rows and the outcome of each row.
+    progress({ phase: 'validating', filesDone: sources.length, filesTotal: sources.length, fraction: 0.8 });
+    const keys = await sourceKeys(db, STAGE);
+    const where = sources.length === 1 ? basename(sources[0]!.path) : `the ${sources.length} files`;
+    const kind = pickKind(req.kind, found, () => detectKind(keys), name);
+    const mapping = resolveMapping(kind, keys, req.mapping ?? {}, where);
+    if (kind === 'table' && keys.length === 0 && !found) {
+      throw new UserError('bad_format', `nothing to import: ${where} hold${sources.length === 1 ? 's' : ''} no readable rows`, 'check the files are not empty');
+    }
+    // Only the keys no canonical column takes need their types guessed.
+    const consumed = new Set(Object.values(mapping).flat());
+    const types = kind === 'metrics' ? new Map<string, string>() : await inferTypes(db, STAGE, keys.filter((k) => !consumed.has(k.name)));
+    const select = buildSelect(kind, mapping, keys, types);
+    await watched(db, () => db.run(`CREATE OR REPLACE TEMP TABLE ${CANON} AS ${select.sql}`), opts.signal, () => undefined);
+    await computeOutcomes(db, kind, name, found !== null, !req.keepNoConsent);
+    checkCancelled(opts.signal);
+
+    // 4. Counts.
+    const counts = await db.rows(`SELECT __outcome AS outcome, __reason AS reason, count(*) AS n FROM ${OUTCOME} GROUP BY ALL`);
+    const total = (o: string) => counts.filter((c) => c.outcome === o).reduce((s, c) => s + Number(c.n), 0);
+    const byReason: Record<string, number> = {};
+    for (const c of counts) if (c.outcome === 'rejected') byReason[String(c.reason)] = Number(c.n);
+    const skippedRows = [...skipped].reduce((s, i) => s + rowsRead[i]!, 0);
+    const files: ImportedFile[] = sources.map((f, i) => ({
+      path: f.path,
+      size: prints[i]!.size,
+      mtime: prints[i]!.mtime,
+      sha256: prints[i]!.sha256,
+      format: f.gzip ? `${f.format}.gz` : f.format,
+      rows_read: rowsRead[i]!,
+    }));
+    const summary: Omit<ImportSummary, 'import_id'> = {
+      dataset: name,
+      kind,
+      rows_read: rowsRead.reduce((a, b) => a + b, 0),
+      rows_imported: total('imported'),
+      duplicates: total('duplicate') + skippedRows,
+      rejected: total('rejected'),
+      dropped_no_consent: total('dropped_no_consent'),
+      rejected_by_reason: byReason,
+      files,
+      mapping: Object.fromEntries(Object.entries(mapping).map(([k, v]) => [k, v.join(' | ')])),
+    };
+
+    // 5. One transaction: the dataset, its rejects, its history, its rollups.
+    checkCancelled(opts.signal);
+    progress({ phase: 'writing', filesDone: sources.length, filesTotal: sources.length, fraction: 0.9 });
+    const importId = await db.transaction(() => writeImport(ws, { name, kind, select, found, mapping, summary, startedAt, req, sources }));
+    await db.run('CHECKPOINT').catch(() => undefined);
+    progress({ phase: 'done', filesDone: sources.length, filesTotal: sources.length, fraction: 1 });
+    return { ...summary, import_id: importId };
+  } finally {
+    await dropStageTables(db);
+    for (const t of [CANON, OUTCOME, FILES]) await db.run(`DROP TABLE IF EXISTS ${t}`).catch(() => undefined);
+  }
+}
+
+/**
+ * __outcome per row: rejected (a reason), dropped_no_consent, duplicate (id seen earlier in this
+ * import or already in the dataset), imported.
+ */
+async function computeOutcomes(db: Db, kind: DatasetKind, name: string, datasetExists: boolean, dropNoConsent: boolean): Promise<void> {
+  const idCol = ID_COLUMN[kind];
+  const eligible = `__reason IS NULL AND NOT (${dropNoConsent ? '__no_consent' : 'false'})`;
+  const seen = idCol && datasetExists ? `__id IN (SELECT ${quoteIdent(idCol)} FROM ${quoteIdent(name)})` : 'false';
+  const firstInBatch = idCol ? `row_number() OVER (PARTITION BY ${eligible}, __id ORDER BY __file, __line) = 1` : 'true';
+  await db.run(`
+    CREATE OR REPLACE TEMP TABLE ${OUTCOME} AS
+    SELECT *, CASE
+      WHEN __reason IS NOT NULL THEN 'rejected'
+      WHEN ${dropNoConsent ? '__no_consent' : 'false'} THEN 'dropped_no_consent'
+      WHEN NOT (${firstInBatch}) OR ${seen} THEN 'duplicate'
+      ELSE 'imported' END AS __outcome
+    FROM ${CANON}`);
+}
+
+interface WriteArgs {
+  readonly name: string;
+  readonly kind: DatasetKind;
+  readonly select: CanonicalSelect;
+  readonly found: ExistingDataset | null;
+  readonly mapping: Mapping;
+  readonly summary: Omit<ImportSummary, 'import_id'>;
+  readonly startedAt: Date;
+  readonly req: ImportRequest;
+  readonly sources: readonly SourceFile[];
+}
+
+async function writeImport(ws: Workspace, a: WriteArgs): Promise<number> {
+  const db = ws.db;
+  const table = quoteIdent(a.name);
+  const columns = datasetColumns(a.kind, a.select, a.found);
+  if (!a.found) {
+    await db.run(`CREATE TABLE ${table} (${columns.map((c) => `${quoteIdent(c.name)} ${c.sqlType}`).join(', ')})`);
+  } else {
+    const have = new Set(a.found.columns.map((c) => c.name.toLowerCase()));
+    for (const c of columns) if (!have.has(c.name.toLowerCase())) await db.run(`ALTER TABLE ${table} ADD COLUMN ${quoteIdent(c.name)} ${c.sqlType}`);
+  }
+  const typeOf = new Map(columns.map((c) => [c.name.toLowerCase(), c.sqlType]));
+  const timeColumn = a.kind === 'table' ? null : TIME_COLUMN[a.kind];
+  if (a.summary.rows_imported === 0) {
+    // Nothing new: the dataset's rows stay as they are.
+  } else if (a.kind === 'metrics') {
+    const tsKeys = a.mapping.ts ?? [];
+    await db.run(`INSERT INTO ${table} (ts, metric, value, source_file, snapshot_id) ${flattenMetricsSql(OUTCOME, FILES, tsKeys)} ORDER BY ts, metric`);
+  } else {
+    const redact = a.req.redact === true && a.kind === 'events';
+    const targets = a.select.columns.map((c) => quoteIdent(columns.find((d) => d.name.toLowerCase() === c.name.toLowerCase())!.name));
+    const values = a.select.columns.map((c, i) => {
+      const want = typeOf.get(c.name.toLowerCase()) ?? c.sqlType;
+      const v = redact && (c.name === 'attributes' || c.name === 'context') ? redactJson(`c${i}`) : `c${i}`;
+      return want === c.sqlType ? v : `TRY_CAST(${v} AS ${want})`;
+    });
+    const order = timeColumn ? `ORDER BY c${a.select.columns.findIndex((c) => c.name === timeColumn)}, __file, __line` : 'ORDER BY __file, __line';
+    await db.run(`INSERT INTO ${table} (${targets.join(', ')}) SELECT ${values.join(', ')} FROM ${OUTCOME} WHERE __outcome = 'imported' ${order}`);
+  }
+  const importId = Number(await db.value(`SELECT nextval('tallybook.import_ids')`));
+  await db.run(
+    `INSERT INTO tallybook.rejects SELECT ?, ?, f.path, o.__line, o.__reason, o.__text FROM ${OUTCOME} o JOIN ${FILES} f ON f.idx = o.__file WHERE o.__outcome = 'rejected'`,
+    [importId, a.name],
+  );
+  const s = a.summary;
+  await db.run(
+    `INSERT INTO tallybook.imports VALUES (?, ?, ?, ?, now(), ?, ?, ?, ?, ?, ?, ?)`,
+    [importId, a.name, a.kind, a.startedAt.toISOString(), JSON.stringify({ kind: a.req.kind ?? null, mapping: s.mapping, keepNoConsent: !!a.req.keepNoConsent, redact: !!a.req.redact }),
+      s.rows_read, s.rows_imported, s.duplicates, s.rejected, s.dropped_no_consent, JSON.stringify(s.rejected_by_reason)],
+  );
+  for (const f of s.files) {
+    await db.run(`INSERT INTO tallybook.import_files VALUES (?, ?, ?, ?, ?, ?, ?)`, [importId, f.path, f.size, f.mtime, f.sha256, f.format, f.rows_read]);
+  }
+  if (a.found) {
+    await db.run(`UPDATE tallybook.datasets SET version = version + 1 WHERE name = ?`, [a.name]);
+  } else {
+    await db.run(`INSERT INTO tallybook.datasets (name, kind, time_column, mapping, created_at) VALUES (?, ?, ?, ?, now())`, [a.name, a.kind, timeColumn, JSON.stringify(s.mapping)]);
+  }
+  if (a.kind === 'events') await rebuildRollups(db, a.name);
+  return importId;
+}

@@ -1,0 +1,142 @@
+/**
+ * Stage: every input row of every file becomes one row of a temp table
+ *   __tb_stage(__file INTEGER, __line BIGINT, __text VARCHAR, __ok BOOLEAN)
+ * where __text is the row as a JSON object (for __ok rows) or the raw text that could not be
+ * parsed (for malformed rows), and __line the 1-based line (CSV/NDJSON: the record's line; JSON
+ * arrays: the element's position; Parquet: the row number). DuckDB's readers do all parsing;
+ * blank lines are not rows. Nothing here touches the workspace's tables.
+ */
+import { basename } from 'node:path';
+import { UserError } from '../../../src-shared/errors';
+import type { Db } from '../db';
+import { peek, type SourceFile } from './sources';
+
+export const STAGE = '__tb_stage';
+const READ = '__tb_read';
+const REJ = '__tb_rej';
+const REJ_SCAN = '__tb_rej_scan';
+const MAX_LINE = 64 * 1024 * 1024;
+
+export async function createStage(db: Db): Promise<void> {
+  await db.run(`CREATE OR REPLACE TEMP TABLE ${STAGE} (__file INTEGER, __line BIGINT, __text VARCHAR, __ok BOOLEAN)`);
+}
+
+export async function dropStageTables(db: Db): Promise<void> {
+  for (const t of [STAGE, READ, REJ, REJ_SCAN]) await db.run(`DROP TABLE IF EXISTS ${t}`).catch(() => undefined);
+}
+
+type JsonLayout = 'lines' | 'array' | 'unstructured';
+
+async function jsonLayout(file: SourceFile): Promise<JsonLayout> {
+  const text = (await peek(file.path, file.gzip, 1 << 20)).toString('utf8').replace(/^\uFEFF/, '');
+  const trimmed = text.trimStart();
+  if (trimmed.startsWith('[')) return 'array';
+  if (!trimmed.startsWith('{')) return 'lines';
+  const firstLine = trimmed.split('\n', 1)[0]!.trim();
+  try {
+    JSON.parse(firstLine);
+    return 'lines';
+  } catch {
+    return 'unstructured';
+  }
+}
+
+/** DuckDB's own message, first line, without the "Invalid Input Error:" prefix. */
+function duckMessage(e: unknown): string {
+  const msg = e instanceof Error ? e.message : String(e);
+  return (msg.split('\n')[0] ?? msg).replace(/^[A-Za-z ]+Error: /, '');
+}
+
+async function readInto(db: Db, file: SourceFile, sql: string, params: string[], limit?: number): Promise<void> {
+  try {
+    await db.run(`CREATE OR REPLACE TEMP TABLE ${READ} AS ${sql}${limit ? ` LIMIT ${Math.floor(limit)}` : ''}`, params);
+  } catch (e) {
+    if (e instanceof Error && /interrupt/i.test(e.message)) throw new UserError('cancelled', 'import cancelled');
+    throw new UserError('bad_format', `${basename(file.path)}: cannot be read as ${file.format.toUpperCase()} (${duckMessage(e)})`, `check the file, or import it with --kind table after fixing it; full path: ${file.path}`);
+  }
+}
+
+/**
+ * Lines of good rows shifted past the reader's rejected lines: good row k (0-based) sits on line
+ * k + base + (number of rejected lines before it). With rejected lines r_1 < r_2 < …, reject i
+ * would be good-row position a_i = r_i - (i - 1); so the shift is #{i : a_i <= k + base}.
+ */
+async function insertWithRejects(db: Db, fileIndex: number, base: number, textExpr: string, okExpr: string): Promise<void> {
+  const hasRej = Number(await db.value(`SELECT count(*) FROM duckdb_tables() WHERE table_name = '${REJ}' AND database_name = 'temp'`)) > 0;
+  const rejCount = hasRej ? Number(await db.value(`SELECT count(*) FROM ${REJ}`)) : 0;
+  if (rejCount === 0) {
+    await db.run(`INSERT INTO ${STAGE} SELECT ?, t.rowid + ${base}, ${textExpr}, ${okExpr} FROM ${READ} t`, [fileIndex]);
+    return;
+  }
+  await db.run(
+    `INSERT INTO ${STAGE}
+     WITH rej AS (SELECT line, min(csv_line) AS raw FROM ${REJ} GROUP BY line),
+          adj AS (SELECT line - row_number() OVER (ORDER BY line) + 1 AS a FROM rej),
+          adjc AS (SELECT a, sum(count(*)) OVER (ORDER BY a) AS c FROM adj GROUP BY a),
+          good AS (SELECT t.rowid + ${base} AS pos, ${textExpr} AS text, ${okExpr} AS ok FROM ${READ} t)
+     SELECT ?, good.pos + coalesce(adjc.c, 0), good.text, good.ok FROM good ASOF LEFT JOIN adjc ON good.pos >= adjc.a
+     UNION ALL
+     SELECT ?, line, raw, false FROM rej`,
+    [fileIndex, fileIndex],
+  );
+}
+
+async function stageLines(db: Db, file: SourceFile, fileIndex: number, limit?: number): Promise<void> {
+  await db.run(`DROP TABLE IF EXISTS ${REJ}`);
+  await db.run(`DROP TABLE IF EXISTS ${REJ_SCAN}`);
+  await readInto(
+    db,
+    file,
+    `SELECT line FROM read_csv(?, columns={'line': 'VARCHAR'}, header=false, delim='\\0', quote='', escape='',
+       auto_detect=false, strict_mode=false, store_rejects=true, rejects_table='${REJ}', rejects_scan='${REJ_SCAN}',
+       max_line_size=${MAX_LINE})`,
+    [file.path],
+    limit,
+  );
+  // Strip a BOM and a trailing CR; blank lines are not rows.
+  const clean = `rtrim(ltrim(t.line, chr(65279)), chr(13))`;
+  await insertWithRejects(db, fileIndex, 1, clean, `coalesce(json_type(TRY_CAST(${clean} AS JSON)) = 'OBJECT', false)`);
+  await db.run(`DELETE FROM ${STAGE} WHERE __file = ? AND (__text IS NULL OR trim(__text) = '')`, [fileIndex]);
+}
+
+async function stageJsonDocument(db: Db, file: SourceFile, fileIndex: number, layout: 'array' | 'unstructured', limit?: number): Promise<void> {
+  await readInto(db, file, `SELECT json FROM read_json_objects(?, format='${layout}', maximum_object_size=${MAX_LINE})`, [file.path], limit);
+  await db.run(
+    `INSERT INTO ${STAGE} SELECT ?, t.rowid + 1, t.json::VARCHAR, coalesce(json_type(t.json) = 'OBJECT', false) FROM ${READ} t`,
+    [fileIndex],
+  );
+}
+
+async function stageCsv(db: Db, file: SourceFile, fileIndex: number, limit?: number): Promise<void> {
+  await db.run(`DROP TABLE IF EXISTS ${REJ}`);
+  await db.run(`DROP TABLE IF EXISTS ${REJ_SCAN}`);
+  await readInto(
+    db,
+    file,
+    `SELECT * FROM read_csv(?, all_varchar=true, store_rejects=true, rejects_table='${REJ}', rejects_scan='${REJ_SCAN}',
+       max_line_size=${MAX_LINE})`,
+    [file.path],
+    limit,
+  );
+  const cols = await db.rows(`SELECT column_name FROM duckdb_columns() WHERE table_name = '${READ}' AND database_name = 'temp'`);
+  const headerless = cols.every((c) => /^column\d+$/.test(String(c.column_name)));
+  await insertWithRejects(db, fileIndex, headerless ? 1 : 2, 'to_json(t)::VARCHAR', 'true');
+}
+
+async function stageParquet(db: Db, file: SourceFile, fileIndex: number, limit?: number): Promise<void> {
+  await readInto(db, file, `SELECT * FROM read_parquet(?)`, [file.path], limit);
+  await db.run(`INSERT INTO ${STAGE} SELECT ?, t.rowid + 1, to_json(t)::VARCHAR, true FROM ${READ} t`, [fileIndex]);
+}
+
+/** Appends one file's rows (or its first `limit` rows, for a preview) to the stage; returns how many. */
+export async function stageFile(db: Db, file: SourceFile, fileIndex: number, limit?: number): Promise<number> {
+  if (file.format === 'csv') await stageCsv(db, file, fileIndex, limit);
+  else if (file.format === 'parquet') await stageParquet(db, file, fileIndex, limit);
+  else {
+    const layout = await jsonLayout(file);
+    if (layout === 'lines') await stageLines(db, file, fileIndex, limit);
+    else await stageJsonDocument(db, file, fileIndex, layout, limit);
+  }
+  await db.run(`DROP TABLE IF EXISTS ${READ}`);
+  return Number(await db.value(`SELECT count(*) FROM ${STAGE} WHERE __file = ?`, [fileIndex]));
+}

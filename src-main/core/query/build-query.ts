@@ -1,0 +1,174 @@
+/**
+ * The pure builder: a validated spec plus what the executor knows of the dataset (its real
+ * columns, time column, watermark and the workspace time zone) -> {sql, params}. It never
+ * touches a connection. Values are bound parameters; identifiers are the dataset's own columns
+ * (or output names from the spec) passed through quoteIdent.
+ *
+ * Output: `time` (when a grain is set), the dimensions, then the measures, each named exactly
+ * as written; with compare "previous_period", each measure m is followed by "m (previous)" and
+ * "m (change %)". The rows of a comparison are those of the current period; previous values
+ * are matched on the dimensions and, with a grain, on the bucket's position in its range.
+ * Default order: time ascending when there is a grain, then the first measure descending, then
+ * the dimensions; `limit` applies to the final rows.
+ */
+import { UserError } from '../../../src-shared/errors';
+import type { QuerySpec } from '../../../src-shared/query-spec';
+import { checkDatasetName, findColumn } from '../identifiers';
+import { ident, join, raw, sql, type Fragment, type SqlParam } from './fragment';
+import { fieldResolver, type ColumnDef } from './fields';
+import { filterCondition } from './filters';
+import type { Instant } from './instant';
+import { compileMeasure, parseMeasure, type CompiledMeasure } from './measures';
+import { didYouMean } from './suggest';
+import {
+  bucketPosition, bucketStart, previousWindow, resolveTimeField, resolveWindow, windowCondition,
+  type BucketOptions, type TimeField, type TimeWindow, type WeekStart,
+} from './time-range';
+
+export interface BuildContext {
+  readonly columns: readonly ColumnDef[];
+  readonly timeColumn: string | null;
+  /** Latest value of the time field (ISO 8601), anchoring `last` when the spec has no `now`. */
+  readonly watermark: string | null;
+  readonly timeZone: string;
+  readonly weekStart?: WeekStart;
+}
+
+export interface BuiltQuery {
+  readonly sql: string;
+  readonly params: readonly SqlParam[];
+}
+
+export const TIME_OUTPUT = 'time';
+export const previousName = (measure: string) => `${measure} (previous)`;
+export const changeName = (measure: string) => `${measure} (change %)`;
+
+interface Plan {
+  readonly table: Fragment;
+  readonly timeField: TimeField | null;
+  readonly bucket: BucketOptions | null;
+  readonly dimensions: readonly { readonly name: string; readonly expr: Fragment }[];
+  readonly measures: readonly CompiledMeasure[];
+  readonly filters: readonly Fragment[];
+  /** Output names, in order. */
+  readonly outputs: readonly string[];
+}
+
+function checkUnique(names: readonly string[]): void {
+  const seen = new Set<string>();
+  for (const n of names) {
+    if (seen.has(n)) {
+      throw new UserError('bad_spec', `the output column "${n}" would appear twice`, 'list each dimension and measure once (with a grain, "time" is taken)');
+    }
+    seen.add(n);
+  }
+}
+
+function plan(spec: QuerySpec, ctx: BuildContext): Plan {
+  const table = ident(checkDatasetName(spec.dataset));
+  const fields = fieldResolver(spec.dataset, ctx.columns);
+  const timeField = resolveTimeField(spec, fields, ctx.timeColumn, ctx.timeZone);
+  const grain = spec.time?.grain;
+  const bucket = grain === undefined ? null : { grain, timeZone: ctx.timeZone, weekStart: ctx.weekStart ?? 'monday' };
+  const dimensions = (spec.dimensions ?? []).map((name) => ({ name, expr: fields.resolve(name).expr }));
+  const measures = spec.measures.map((m) => compileMeasure(parseMeasure(m), fields));
+  const filters = (spec.filters ?? []).map((f) => filterCondition(f, fields.resolve(f.field)));
+  const base = [...(bucket ? [TIME_OUTPUT] : []), ...dimensions.map((d) => d.name)];
+  const measureOutputs = measures.flatMap((m) => (spec.compare ? [m.name, previousName(m.name), changeName(m.name)] : [m.name]));
+  const outputs = [...base, ...measureOutputs];
+  checkUnique(outputs);
+  return { table, timeField, bucket, dimensions, measures, filters, outputs };
+}
+
+/** A column alias for internal use that no output column has. */
+function hiddenName(outputs: readonly string[]): string {
+  let name = '__position';
+  while (outputs.includes(name)) name += '_';
+  return name;
+}
+
+/** One aggregation over a window; with `position`, an extra column numbers the time buckets. */
+function aggregate(p: Plan, window: TimeWindow, position: { alias: string; start: Instant | null } | null): Fragment {
+  const select: Fragment[] = [];
+  if (p.bucket && p.timeField) select.push(sql`${bucketStart(p.timeField.ts, p.bucket)} AS ${ident(TIME_OUTPUT)}`);
+  for (const d of p.dimensions) select.push(sql`${d.expr} AS ${ident(d.name)}`);
+  const groups = select.length;
+  for (const m of p.measures) select.push(sql`${m.expr} AS ${ident(m.name)}`);
+  if (position) {
+    const pos = p.bucket && p.timeField && position.start !== null ? bucketPosition(p.timeField.ts, position.start, p.bucket) : raw('0');
+    select.push(sql`${pos} AS ${ident(position.alias)}`);
+  }
+  const conditions = [...p.filters];
+  const inWindow = windowCondition(window, p.timeField);
+  if (inWindow) conditions.push(inWindow);
+  const where = conditions.length ? sql`\nWHERE ${join(conditions, '\n  AND ')}` : raw('');
+  const groupNumbers = Array.from({ length: groups }, (_, i) => String(i + 1));
+  if (position && p.bucket) groupNumbers.push(String(select.length));
+  const groupBy = groupNumbers.length ? raw(`\nGROUP BY ${groupNumbers.join(', ')}`) : raw('');
+  return sql`SELECT ${join(select, ', ')}\nFROM ${p.table}${where}${groupBy}`;
+}
+
+function comparison(spec: QuerySpec, p: Plan, window: TimeWindow): Fragment {
+  const previous = previousWindow(spec.time, window);
+  const alias = hiddenName(p.outputs);
+  const start = (w: TimeWindow) => (w.kind === 'bounded' ? w.from : null);
+  const cur = aggregate(p, window, { alias, start: start(window) });
+  const prev = aggregate(p, previous, { alias, start: start(previous) });
+  const col = (table: 'c' | 'p', name: string) => sql`${raw(table)}.${ident(name)}`;
+
+  const select: Fragment[] = [];
+  if (p.bucket) select.push(col('c', TIME_OUTPUT));
+  for (const d of p.dimensions) select.push(col('c', d.name));
+  for (const m of p.measures) {
+    const c = col('c', m.name);
+    const before = m.zeroWhenEmpty ? sql`coalesce(${col('p', m.name)}, 0)` : col('p', m.name);
+    const change = m.numeric
+      ? sql`CASE WHEN ${before} IS NULL OR ${before} = 0 THEN NULL ELSE round(100.0 * (CAST(${c} AS DOUBLE) - CAST(${before} AS DOUBLE)) / CAST(${before} AS DOUBLE), 2) END`
+      : raw('CAST(NULL AS DOUBLE)');
+    select.push(c, sql`${before} AS ${ident(previousName(m.name))}`, sql`${change} AS ${ident(changeName(m.name))}`);
+  }
+  const on = [sql`${col('c', alias)} = ${col('p', alias)}`, ...p.dimensions.map((d) => sql`${col('c', d.name)} IS NOT DISTINCT FROM ${col('p', d.name)}`)];
+  return sql`WITH cur AS (\n${cur}\n), prev AS (\n${prev}\n)\nSELECT ${join(select, ', ')}\nFROM cur AS c LEFT JOIN prev AS p ON ${join(on, ' AND ')}`;
+}
+
+function orderBy(spec: QuerySpec, p: Plan): Fragment {
+  const terms: { name: string; dir: 'asc' | 'desc' }[] = [];
+  if (spec.order?.length) {
+    for (const o of spec.order) {
+      const name = findColumn(p.outputs, o.field);
+      if (name === null) {
+        throw new UserError(
+          'unknown_field',
+          `cannot order by "${o.field}": it is not an output column`,
+          `${didYouMean(o.field, p.outputs)}output columns: ${p.outputs.join(', ')}`,
+        );
+      }
+      terms.push({ name, dir: o.dir ?? 'asc' });
+    }
+  } else {
+    if (p.bucket) terms.push({ name: TIME_OUTPUT, dir: 'asc' });
+    const first = p.measures[0];
+    if (first) terms.push({ name: first.name, dir: 'desc' });
+    for (const d of p.dimensions) terms.push({ name: d.name, dir: 'asc' });
+  }
+  return join(terms.map((t) => sql`${ident(t.name)} ${raw(t.dir === 'asc' ? 'ASC' : 'DESC')} NULLS LAST`), ', ');
+}
+
+export function buildQuery(spec: QuerySpec, ctx: BuildContext): BuiltQuery {
+  const p = plan(spec, ctx);
+  const window = resolveWindow(spec.time, spec.now, ctx.watermark);
+  const inner = spec.compare ? comparison(spec, p, window) : aggregate(p, window, null);
+  const limit = spec.limit === undefined ? raw('') : sql`\nLIMIT ${spec.limit}`;
+  const q = sql`SELECT * FROM (\n${inner}\n) AS q\nORDER BY ${orderBy(spec, p)}${limit}`;
+  return { sql: q.sql, params: q.params };
+}
+
+/** The SQL fetching the watermark that anchors `last`, or null when the spec does not need it. */
+export function watermarkQuery(spec: QuerySpec, ctx: Omit<BuildContext, 'watermark'>): BuiltQuery | null {
+  if (spec.time?.last === undefined || spec.now !== undefined) return null;
+  const fields = fieldResolver(spec.dataset, ctx.columns);
+  const timeField = resolveTimeField(spec, fields, ctx.timeColumn, ctx.timeZone);
+  if (!timeField) return null;
+  const q = sql`SELECT CAST(max(${timeField.ts}) AS VARCHAR) FROM ${ident(checkDatasetName(spec.dataset))}`;
+  return { sql: q.sql, params: q.params };
+}

@@ -1,0 +1,166 @@
+/**
+ * A workspace is one DuckDB file: datasets (one table each, queryable by name) plus the
+ * `tallybook` schema holding the catalog, import history, rejected rows and saved items.
+ */
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { DatasetInfo, DatasetKind, WorkspaceSettings } from '../../src-shared/datasets';
+import { UserError } from '../../src-shared/errors';
+import { Db } from './db';
+import { CATALOG_VERSION, MIGRATIONS } from './catalog/migrations';
+import { quoteIdent } from './identifiers';
+
+export interface WorkspaceOptions {
+  /** Create the file when it does not exist (import, demo). */
+  readonly create?: boolean;
+  readonly readOnly?: boolean;
+  /** Apply migrations only up to this version (tests of older workspaces). */
+  readonly migrateTo?: number;
+}
+
+const DEFAULT_SETTINGS: WorkspaceSettings = { timeZone: 'UTC', weekStart: 'monday', currency: 'USD' };
+
+export class Workspace {
+  private constructor(
+    readonly db: Db,
+    readonly path: string,
+  ) {}
+
+  static async open(path: string, options: WorkspaceOptions = {}): Promise<Workspace> {
+    const full = resolve(path);
+    if (!existsSync(full) && !options.create) {
+      throw new UserError('not_found', `workspace ${path} does not exist`, 'create it with `tallybook import -w FILE …` or `tallybook demo -w FILE`');
+    }
+    let db: Db;
+    try {
+      db = await Db.open(full, { readOnly: options.readOnly ?? false });
+    } catch (e) {
+      const msg = e instanceof Error ? e.message.split('\n')[0] : String(e);
+      if (/lock/i.test(msg ?? '')) {
+        throw new UserError('conflict', `workspace ${path} is open in another process`, 'close the other Tallybook window or command first');
+      }
+      throw new UserError('unreadable_file', `cannot open workspace ${path}: ${msg}`, 'check that it is a Tallybook (DuckDB) file and that you may read it');
+    }
+    const ws = new Workspace(db, full);
+    try {
+      await ws.migrate(options.migrateTo ?? CATALOG_VERSION);
+    } catch (e) {
+      db.closeSync();
+      throw e;
+    }
+    return ws;
+  }
+
+  /** The catalog version this file is at (0 for a new file). */
+  async catalogVersion(): Promise<number> {
+    const hasMeta = await this.db.value(
+      `SELECT count(*) FROM duckdb_tables() WHERE schema_name = 'tallybook' AND table_name = 'meta'`,
+    );
+    if (hasMeta === 0) return 0;
+    const v = await this.db.value(`SELECT value FROM tallybook.meta WHERE key = 'catalog_version'`);
+    return v === null ? 0 : Number(v);
+  }
+
+  private async migrate(target: number): Promise<void> {
+    const current = await this.catalogVersion();
+    if (current > CATALOG_VERSION) {
+      throw new UserError('conflict', `workspace ${this.path} was written by a newer Tallybook (catalog v${current})`, 'update Tallybook to open it');
+    }
+    const pending = MIGRATIONS.filter((m) => m.version > current && m.version <= target);
+    if (pending.length === 0) return;
+    if (this.db.readOnly) {
+      throw new UserError('read_only', `workspace ${this.path} needs an upgrade (v${current} → v${target}) but is open read-only`, 'open it once without --read-only');
+    }
+    await this.db.transaction(async () => {
+      for (const m of pending) {
+        for (const sql of m.statements) await this.db.run(sql);
+      }
+      await this.db.run(
+        `INSERT OR REPLACE INTO tallybook.meta VALUES ('catalog_version', ?)`,
+        [String(pending[pending.length - 1]!.version)],
+      );
+    });
+  }
+
+  async datasetNames(): Promise<string[]> {
+    const rows = await this.db.rows(`SELECT name FROM tallybook.datasets ORDER BY name`);
+    return rows.map((r) => String(r.name));
+  }
+
+  async hasDataset(name: string): Promise<boolean> {
+    return (await this.db.value(`SELECT count(*) FROM tallybook.datasets WHERE name = ?`, [name])) !== 0;
+  }
+
+  /** Columns of a dataset's table, in order. */
+  async columns(name: string): Promise<{ name: string; type: string }[]> {
+    const rows = await this.db.rows(
+      `SELECT column_name AS name, data_type AS type FROM duckdb_columns()
+       WHERE schema_name = 'main' AND table_name = ? ORDER BY column_index`,
+      [name],
+    );
+    return rows.map((r) => ({ name: String(r.name), type: String(r.type) }));
+  }
+
+  async dataset(name: string): Promise<DatasetInfo> {
+    const rows = await this.db.rows(`SELECT name, kind, time_column, version FROM tallybook.datasets WHERE name = ?`, [name]);
+    const row = rows[0];
+    if (!row) {
+      const names = await this.datasetNames();
+      throw new UserError(
+        'not_found',
+        `no dataset named "${name}" in ${this.path}`,
+        names.length ? `datasets here: ${names.join(', ')}` : 'this workspace has no datasets yet: import some files first',
+      );
+    }
+    const rowCount = Number(await this.db.value(`SELECT count(*) FROM ${quoteIdent(name)}`));
+    return {
+      name,
+      kind: String(row.kind) as DatasetKind,
+      timeColumn: row.time_column === null ? null : String(row.time_column),
+      columns: await this.columns(name),
+      version: Number(row.version),
+      rowCount,
+    };
+  }
+
+  async datasets(): Promise<DatasetInfo[]> {
+    const out: DatasetInfo[] = [];
+    for (const name of await this.datasetNames()) out.push(await this.dataset(name));
+    return out;
+  }
+
+  /** A JSON value stored with the workspace (settings, UI state such as filter bars). */
+  async getValue(key: string): Promise<unknown> {
+    const v = await this.db.value(`SELECT value::VARCHAR FROM tallybook.settings WHERE key = ?`, [key]);
+    return v === null ? undefined : (JSON.parse(String(v)) as unknown);
+  }
+
+  async setValue(key: string, value: unknown): Promise<void> {
+    if (this.db.readOnly) throw new UserError('read_only', `workspace ${this.path} is open read-only`);
+    await this.db.run(`INSERT OR REPLACE INTO tallybook.settings VALUES (?, ?)`, [key, JSON.stringify(value ?? null)]);
+  }
+
+  async settings(): Promise<WorkspaceSettings> {
+    const stored = await this.getValue('settings');
+    const s = stored && typeof stored === 'object' ? (stored as Partial<WorkspaceSettings>) : {};
+    return {
+      timeZone: typeof s.timeZone === 'string' ? s.timeZone : DEFAULT_SETTINGS.timeZone,
+      weekStart: s.weekStart === 'sunday' ? 'sunday' : 'monday',
+      currency: typeof s.currency === 'string' && /^[A-Z]{3}$/.test(s.currency) ? s.currency : DEFAULT_SETTINGS.currency,
+    };
+  }
+
+  async updateSettings(patch: Partial<WorkspaceSettings>): Promise<WorkspaceSettings> {
+    const next = { ...(await this.settings()), ...patch };
+    const zone = await this.db.value(`SELECT count(*) FROM pg_timezone_names() WHERE name = ?`, [next.timeZone]);
+    if (zone === 0) throw new UserError('bad_request', `unknown time zone "${next.timeZone}"`, 'use an IANA name such as UTC or Europe/Stockholm');
+    if (next.weekStart !== 'monday' && next.weekStart !== 'sunday') throw new UserError('bad_request', 'week start must be monday or sunday');
+    if (!/^[A-Z]{3}$/.test(next.currency)) throw new UserError('bad_request', `currency must be a three-letter ISO code such as USD, not "${next.currency}"`);
+    await this.setValue('settings', next);
+    return next;
+  }
+
+  closeSync(): void {
+    this.db.closeSync();
+  }
+}

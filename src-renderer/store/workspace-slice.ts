@@ -1,0 +1,58 @@
+/** The open workspace, its datasets and settings; every engine call lives in these actions. */
+import type { StateCreator } from 'zustand';
+import type { DatasetInfo, WorkspaceInfo, WorkspaceSettings } from '../../src-shared/datasets';
+import { api } from '../api/client';
+import type { Store } from './store';
+
+export type LoadState = 'idle' | 'loading' | 'ready' | 'error';
+
+export interface WorkspaceSlice {
+  workspace: WorkspaceInfo | null;
+  datasets: DatasetInfo[];
+  settings: WorkspaceSettings | null;
+  recent: string[];
+  workspaceState: LoadState;
+  workspaceError: unknown;
+  /** Loads the open workspace; opens the demo when none is open (first run). */
+  loadWorkspace(): Promise<void>;
+  openWorkspace(path: string, create?: boolean): Promise<void>;
+  openDemo(): Promise<void>;
+  refreshDatasets(): Promise<void>;
+  saveSettings(patch: Partial<WorkspaceSettings>): Promise<void>;
+}
+
+export const createWorkspaceSlice: StateCreator<Store, [], [], WorkspaceSlice> = (set, get) => {
+  const afterOpen = async (workspace: WorkspaceInfo) => {
+    const [datasets, settings, recent] = await Promise.all([api.datasets(), api.settings(), api.recentWorkspaces()]);
+    set({ workspace, datasets, settings, recent, workspaceState: 'ready', workspaceError: null });
+  };
+  const guarded = async (fn: () => Promise<void>) => {
+    set({ workspaceState: 'loading', workspaceError: null });
+    try {
+      await fn();
+    } catch (e) {
+      set({ workspaceState: 'error', workspaceError: e, recent: await api.recentWorkspaces().catch(() => get().recent) });
+    }
+  };
+  return {
+    workspace: null,
+    datasets: [],
+    settings: null,
+    recent: [],
+    workspaceState: 'idle',
+    workspaceError: null,
+    loadWorkspace: () =>
+      guarded(async () => {
+        const current = (await api.workspace()) ?? (await api.openDemo());
+        await afterOpen(current);
+      }),
+    openWorkspace: (path, create = false) => guarded(async () => afterOpen(await api.openWorkspace({ path, create }))),
+    openDemo: () => guarded(async () => afterOpen(await api.openDemo())),
+    async refreshDatasets() {
+      set({ datasets: await api.datasets() });
+    },
+    async saveSettings(patch) {
+      set({ settings: await api.updateSettings(patch) });
+    },
+  };
+};

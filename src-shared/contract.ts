@@ -1,0 +1,138 @@
+/**
+ * The one service every front door speaks: the CLI calls it in-process, the Electron IPC adapter
+ * and the browser-mode HTTP adapter expose exactly these methods (one `invoke`, one `on`), and
+ * the renderer's client is derived from this interface. Every method takes one plain JSON
+ * request and returns plain JSON; errors cross as ErrorShape (errors.ts).
+ */
+import type {
+  CheckResult, DerivedRateRequest, EngagementRequest, FunnelRequest, FunnelStepResult, MetricSeriesRequest, RetentionRequest, RetentionResult, ThresholdBreach, TopNRequest,
+} from './analyses';
+import type { ColumnarResult } from './columnar';
+import type { DatasetInfo, DatasetProfile, ImportPreview, ImportPreviewRequest, ImportProgress, ImportRequest, ImportSummary, RowsRequest, WorkspaceInfo, WorkspaceSettings } from './datasets';
+import type { ErrorShape } from './errors';
+import type { PresetRequest, PresetResult } from './presets';
+import type { QuerySpec } from './query-spec';
+
+export interface RejectsRequest {
+  readonly dataset: string;
+  readonly limit?: number;
+  readonly offset?: number;
+}
+
+export interface ExportRequest {
+  readonly dataset?: string;
+  readonly sql?: string;
+  readonly rejectsOf?: string;
+  readonly path: string;
+  readonly format?: 'csv' | 'json' | 'ndjson' | 'parquet';
+}
+
+export interface ExportResult {
+  readonly path: string;
+  readonly rows: number;
+  readonly format: string;
+}
+
+export interface RowsPage extends ColumnarResult {
+  readonly totalRows: number;
+  readonly offset: number;
+}
+
+export interface TallybookService {
+  /** The open workspace, or null when none is open yet. */
+  workspace(): Promise<WorkspaceInfo | null>;
+  /** Opens (or, with create, creates) a workspace file; the previous one is closed. */
+  openWorkspace(req: { readonly path: string; readonly create?: boolean }): Promise<WorkspaceInfo>;
+  /** Opens the demo workspace, writing it first when it does not exist. */
+  openDemo(): Promise<WorkspaceInfo>;
+  /** Recently opened workspace paths, newest first. */
+  recentWorkspaces(): Promise<string[]>;
+  settings(): Promise<WorkspaceSettings>;
+  updateSettings(patch: Partial<WorkspaceSettings>): Promise<WorkspaceSettings>;
+  /** A JSON value kept with the workspace (e.g. a dashboard's filter bar). */
+  getState(req: { readonly key: string }): Promise<unknown>;
+  setState(req: { readonly key: string; readonly value: unknown }): Promise<void>;
+  /** Per-column profile: type, null %, distinct, min/max, histogram. */
+  profile(req: { readonly dataset: string }): Promise<DatasetProfile>;
+  /** One page of rows, sorted server-side. */
+  rows(req: RowsRequest): Promise<RowsPage>;
+  /** The datasets of the open workspace with their columns and row counts. */
+  datasets(): Promise<DatasetInfo[]>;
+  /** Reads the first rows of files and says which kind and mapping an import would use. */
+  previewImport(req: ImportPreviewRequest): Promise<ImportPreview>;
+  /** Imports files into a dataset (created when new); progress arrives as `importProgress` events. */
+  importFiles(req: ImportRequest): Promise<ImportSummary>;
+  /** Cancels the running import, if any; the workspace stays as it was. */
+  cancelImport(): Promise<void>;
+  /** Rejected rows of a dataset's imports (file, line, reason, raw), paged. */
+  rejects(req: RejectsRequest): Promise<ColumnarResult>;
+  /** Runs read-only SQL; writes, attaches, COPY, INSTALL/LOAD and SET are refused. */
+  sql(req: { readonly sql: string }): Promise<ColumnarResult>;
+  /** Runs a query spec (PRODUCT.md "Query spec"). */
+  query(spec: QuerySpec): Promise<ColumnarResult>;
+  /** A seed 002 jobs report. */
+  preset(req: PresetRequest): Promise<PresetResult>;
+  funnel(req: FunnelRequest): Promise<FunnelStepResult[]>;
+  retention(req: RetentionRequest): Promise<RetentionResult>;
+  topN(req: TopNRequest): Promise<ColumnarResult>;
+  /** DAU, WAU, MAU and stickiness per day (columns day, dau, wau, mau, stickiness). */
+  engagement(req: EngagementRequest): Promise<ColumnarResult>;
+  /** Metric snapshot series (columns time, metric, value). */
+  metricSeries(req: MetricSeriesRequest): Promise<ColumnarResult>;
+  /** A rate of metrics, e.g. cache hit rate (columns time, numerator, denominator, rate). */
+  derivedRate(req: DerivedRateRequest): Promise<ColumnarResult>;
+  /** Points breaking rules such as `planner.resolution_rate < 0.8`. */
+  thresholds(req: { readonly dataset: string; readonly rules: readonly string[] }): Promise<ThresholdBreach[]>;
+  /** Parity of stored rollups against raw rows. */
+  check(req: { readonly dataset?: string }): Promise<CheckResult>;
+  /** Writes a dataset, a query or rejected rows to a file the user chose. */
+  exportData(req: ExportRequest): Promise<ExportResult>;
+}
+
+export type ServiceMethod = keyof TallybookService;
+
+/** Every method, once: the record type makes the compiler catch a method missing here. */
+const METHOD_SET: Record<ServiceMethod, true> = {
+  workspace: true,
+  openWorkspace: true,
+  openDemo: true,
+  recentWorkspaces: true,
+  settings: true,
+  updateSettings: true,
+  getState: true,
+  setState: true,
+  profile: true,
+  rows: true,
+  datasets: true,
+  previewImport: true,
+  importFiles: true,
+  cancelImport: true,
+  rejects: true,
+  sql: true,
+  query: true,
+  preset: true,
+  funnel: true,
+  retention: true,
+  topN: true,
+  engagement: true,
+  metricSeries: true,
+  derivedRate: true,
+  thresholds: true,
+  check: true,
+  exportData: true,
+};
+
+export const SERVICE_METHODS = Object.keys(METHOD_SET) as readonly ServiceMethod[];
+
+export interface ServiceEvents {
+  importProgress: ImportProgress;
+}
+
+/** What crosses every bridge for one call: a result, or an error as data. */
+export type InvokeOutcome<T = unknown> = { readonly ok: true; readonly result: T } | { readonly ok: false; readonly error: ErrorShape };
+
+/** What an event carries over a bridge. */
+export interface EventMessage<K extends keyof ServiceEvents = keyof ServiceEvents> {
+  readonly event: K;
+  readonly payload: ServiceEvents[K];
+}

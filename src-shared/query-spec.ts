@@ -1,0 +1,50 @@
+/**
+ * The JSON query spec (PRODUCT.md "Analyses"): Explore, dashboards and `tallybook query` all
+ * speak it. A field is a column of the dataset (any name) or else a key of its JSON
+ * `attributes` (keys may contain dots). Output columns: `time` (when a grain is set), then the
+ * dimensions, then one column per measure named exactly as written.
+ */
+export const GRAINS = ['minute', 'hour', 'day', 'week', 'month', 'quarter', 'year'] as const;
+export type Grain = (typeof GRAINS)[number];
+
+export const FILTER_OPS = ['=', '!=', 'in', 'not in', 'contains', '>', '>=', '<', '<=', 'between', 'is null', 'is not null'] as const;
+export type FilterOp = (typeof FILTER_OPS)[number];
+
+export type FilterValue = string | number | boolean | null;
+
+export interface Filter {
+  readonly field: string;
+  readonly op: FilterOp;
+  readonly value?: FilterValue | readonly FilterValue[];
+}
+
+export interface TimeRange {
+  readonly grain?: Grain;
+  /** ISO 8601 instant, inclusive. */
+  readonly from?: string;
+  /** ISO 8601 instant, exclusive. */
+  readonly to?: string;
+  /** Relative range ending at the dataset watermark (or `now`): e.g. "30d", "12h", "8w". */
+  readonly last?: string;
+  readonly field?: string;
+}
+
+export interface OrderBy {
+  readonly field: string;
+  readonly dir?: 'asc' | 'desc';
+}
+
+export interface QuerySpec {
+  readonly dataset: string;
+  readonly measures: readonly string[];
+  readonly dimensions?: readonly string[];
+  readonly time?: TimeRange;
+  readonly filters?: readonly Filter[];
+  readonly compare?: 'previous_period';
+  readonly order?: readonly OrderBy[];
+  readonly limit?: number;
+  /** Anchor for relative ranges instead of the dataset watermark (ISO 8601). */
+  readonly now?: string;
+}
+
+export const QUERY_SPEC_KEYS = ['dataset', 'measures', 'dimensions', 'time', 'filters', 'compare', 'order', 'limit', 'now'] as const;

@@ -1,0 +1,76 @@
+import { writeFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { profileDataset } from '../../src-main/core/dataset/profile';
+import { rowsPage } from '../../src-main/core/dataset/rows-page';
+import { previewImport } from '../../src-main/core/import/preview';
+import type { Workspace } from '../../src-main/core/workspace';
+import { makeDataset, tempDir, tempWorkspace, type TempDir } from '../helpers/workspace';
+
+let t: TempDir;
+let ws: Workspace;
+beforeEach(async () => {
+  t = tempDir();
+  ws = await tempWorkspace(t);
+});
+afterEach(() => {
+  ws.closeSync();
+  t.cleanup();
+});
+
+describe('import preview', () => {
+  it('shows the detected kind, the mapping and the first rows without writing anything', async () => {
+    writeFileSync(t.path('jobs.csv'), 'Job ID,Created At,Status,Actual Cost\nj1,2025-11-08T10:00:00Z,DELIVERED,0.3\nj2,2025-11-08T11:00:00Z,blocked,0.2\n');
+    const p = await previewImport(ws, { paths: [t.path('jobs.csv')] });
+    expect(p.kind).toBe('jobs');
+    expect(p.mapping).toMatchObject({ job_id: ['Job ID'], created_at: ['Created At'], status: ['Status'], cost: ['Actual Cost'] });
+    expect(p.sourceColumns.map((c) => c.name)).toEqual(['Job ID', 'Created At', 'Status', 'Actual Cost']);
+    expect(p.rows.rowCount).toBe(2);
+    expect(p.rows.data[0]).toEqual(['j1', 'j2']);
+    expect(p.fields[0]).toBe('job_id');
+    expect(await ws.datasetNames()).toEqual([]);
+  });
+
+  it('follows a forced kind and mapping, and names what is missing', async () => {
+    writeFileSync(t.path('x.csv'), 'when,what\n2025-01-01T00:00:00Z,click\n');
+    const p = await previewImport(ws, { paths: [t.path('x.csv')], kind: 'events', mapping: { occurred_at: 'when', event_name: 'what' } });
+    expect(p.mapping).toMatchObject({ occurred_at: ['when'], event_name: ['what'] });
+    await expect(previewImport(ws, { paths: [t.path('x.csv')], kind: 'jobs' })).rejects.toMatchObject({ code: 'wrong_kind' });
+  });
+});
+
+describe('dataset profile and pages', () => {
+  beforeEach(async () => {
+    // 10 rows: n = 1..10, g = 'a' for n <= 6 else 'b', x NULL when n is even.
+    await makeDataset(ws, 't', 'table', `SELECT n, CASE WHEN n <= 6 THEN 'a' ELSE 'b' END AS g, CASE WHEN n % 2 = 1 THEN n * 1.5 END AS x FROM range(1, 11) r(n)`, null);
+  });
+
+  it('profiles nulls, distinct values, min/max and histograms', async () => {
+    const p = await profileDataset(ws, 't');
+    expect(p.rowCount).toBe(10);
+    const [n, g, x] = p.columns;
+    expect(n).toMatchObject({ name: 'n', nullPercent: 0, distinct: 10, min: 1, max: 10, histogramKind: 'bins' });
+    // 20 bins over [1, 10]: every value in its own bin, 10 in the last one; counts add up to 10.
+    expect(n!.histogram.reduce((s, b) => s + b.count, 0)).toBe(10);
+    expect(g).toMatchObject({ distinct: 2, histogramKind: 'top_values', histogram: [{ label: 'a', count: 6 }, { label: 'b', count: 4 }] });
+    // x is NULL for the 5 even n: 50 %; odd n 1,3,5,7,9 -> 1.5 … 13.5.
+    expect(x).toMatchObject({ nullPercent: 50, distinct: 5, min: 1.5, max: 13.5 });
+  });
+
+  it('pages rows sorted on the server and refuses unknown columns', async () => {
+    const page = await rowsPage(ws, { dataset: 't', offset: 2, limit: 3, sort: [{ column: 'g', dir: 'desc' }, { column: 'n', dir: 'asc' }] });
+    // g desc puts b (7,8,9,10) first; offset 2 -> 9, 10, then a's 1.
+    expect(page.data[0]).toEqual([9, 10, 1]);
+    expect(page.totalRows).toBe(10);
+    await expect(rowsPage(ws, { dataset: 't', sort: [{ column: 'nope', dir: 'asc' }] })).rejects.toMatchObject({ code: 'unknown_field' });
+    await expect(rowsPage(ws, { dataset: 't', limit: 20_000 })).rejects.toMatchObject({ code: 'bad_request' });
+  });
+
+  it('keeps settings and UI state with the workspace', async () => {
+    expect(await ws.settings()).toEqual({ timeZone: 'UTC', weekStart: 'monday', currency: 'USD' });
+    await ws.updateSettings({ timeZone: 'Europe/Stockholm', currency: 'SEK' });
+    await expect(ws.updateSettings({ timeZone: 'Mars/Olympus' })).rejects.toMatchObject({ code: 'bad_request' });
+    expect(await ws.settings()).toEqual({ timeZone: 'Europe/Stockholm', weekStart: 'monday', currency: 'SEK' });
+    await ws.setValue('state:filters:jobs', { range: '30d' });
+    expect(await ws.getValue('state:filters:jobs')).toEqual({ range: '30d' });
+  });
+});
