@@ -84,4 +84,12 @@ export interface TimeSeries {
   data: TimeSeriesPoint[];
 }
 
-export type PresetResult = Overview | CostBreakdown | Performance | TimeSeries;
+/** Each preset's result shape. */
+export interface PresetResults {
+  overview: Overview;
+  'cost-breakdown': CostBreakdown;
+  performance: Performance;
+  'time-series': TimeSeries;
+}
+
+export type PresetResult = PresetResults[JobPresetName];

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runJobPreset } from '../../src-main/core/analyses/job-presets';
 import type { Workspace } from '../../src-main/core/workspace';
-import type { PresetRequest } from '../../src-shared/presets';
+import type { JobPresetName, PresetRequest } from '../../src-shared/presets';
 import { makeDataset, tempDir, tempWorkspace, type TempDir } from '../helpers/workspace';
 
 let t: TempDir;
@@ -45,7 +45,7 @@ afterAll(() => {
   t.cleanup();
 });
 
-const run = (req: Omit<PresetRequest, 'dataset'>) => runJobPreset(ws, { dataset: 'jobs', ...req });
+const run = <P extends JobPresetName>(req: Omit<PresetRequest, 'dataset'> & { preset: P }) => runJobPreset(ws, { dataset: 'jobs', ...req });
 
 describe('job presets (seed 002)', () => {
   it('overview: a–e in the 7 days up to now, both ends included', async () => {

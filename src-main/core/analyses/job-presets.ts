@@ -19,8 +19,10 @@ import {
   type Interval,
   type Overview,
   type Performance,
+  type JobPresetName,
   type PresetRequest,
   type PresetResult,
+  type PresetResults,
   type TimeSeries,
 } from '../../../src-shared/presets';
 import type { CellValue } from '../../../src-shared/columnar';
@@ -44,6 +46,8 @@ interface Period {
 }
 
 /** Runs one seed 002 report on a jobs dataset. */
+export async function runJobPreset<P extends JobPresetName>(ws: Workspace, req: PresetRequest & { preset: P }): Promise<PresetResults[P]>;
+export async function runJobPreset(ws: Workspace, req: PresetRequest): Promise<PresetResult>;
 export async function runJobPreset(ws: Workspace, req: PresetRequest): Promise<PresetResult> {
   if (!(JOB_PRESETS as readonly unknown[]).includes(req.preset)) {
     throw new UserError('bad_request', `unknown preset "${String(req.preset)}"`, `use one of ${JOB_PRESETS.join(', ')}`);
