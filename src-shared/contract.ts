@@ -19,18 +19,23 @@ export interface RejectsRequest {
   readonly offset?: number;
 }
 
+export type ExportFormat = 'csv' | 'json' | 'ndjson' | 'parquet';
+
+/** Exactly one source: a dataset, read-only SQL, a query spec (its full result) or a dataset's rejects. */
 export interface ExportRequest {
   readonly dataset?: string;
   readonly sql?: string;
+  readonly spec?: QuerySpec;
   readonly rejectsOf?: string;
   readonly path: string;
-  readonly format?: 'csv' | 'json' | 'ndjson' | 'parquet';
+  /** Default: from the file name's extension. */
+  readonly format?: ExportFormat;
 }
 
 export interface ExportResult {
   readonly path: string;
   readonly rows: number;
-  readonly format: string;
+  readonly format: ExportFormat;
 }
 
 export interface RowsPage extends ColumnarResult {

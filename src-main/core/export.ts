@@ -1,23 +1,19 @@
 /**
- * Exports the user asked for: a dataset, a read-only query or a dataset's rejected rows, written by
- * DuckDB's COPY to CSV, JSON (an array of row objects), NDJSON or Parquet, chosen by extension.
+ * Exports the user asked for: a dataset, a read-only query, a query spec's full result or a
+ * dataset's rejected rows, written by DuckDB's COPY (values still bound) to CSV, JSON (an array
+ * of row objects), NDJSON or Parquet, chosen by extension.
  */
 import { extname, resolve } from 'node:path';
+import type { ExportFormat, ExportRequest, ExportResult } from '../../src-shared/contract';
 import { UserError } from '../../src-shared/errors';
+import { explainQuery } from './query/run-query';
+import type { Params } from './db';
 import type { Workspace } from './workspace';
 import { checkDatasetName, quoteIdent, quoteLiteral } from './identifiers';
 import { checkReadOnly } from './sql/read-only';
 
-export type ExportFormat = 'csv' | 'json' | 'ndjson' | 'parquet';
+export type { ExportFormat };
 
-export interface ExportRequest {
-  readonly dataset?: string;
-  readonly sql?: string;
-  /** Export the rejected rows of this dataset (file, line, reason, raw). */
-  readonly rejectsOf?: string;
-  readonly path: string;
-  readonly format?: ExportFormat;
-}
 
 const BY_EXTENSION: Record<string, ExportFormat> = { '.csv': 'csv', '.json': 'json', '.ndjson': 'ndjson', '.jsonl': 'ndjson', '.parquet': 'parquet' };
 
@@ -34,17 +30,22 @@ export function exportFormat(path: string, format?: ExportFormat): ExportFormat 
   return f;
 }
 
-export async function exportData(ws: Workspace, req: ExportRequest): Promise<{ path: string; rows: number; format: ExportFormat }> {
-  const sources = [req.dataset, req.sql, req.rejectsOf].filter((x) => x !== undefined);
-  if (sources.length !== 1) throw new UserError('bad_request', 'export needs exactly one of a dataset, a SQL query or --rejects DATASET');
+export async function exportData(ws: Workspace, req: ExportRequest): Promise<ExportResult> {
+  const sources = [req.dataset, req.sql, req.spec, req.rejectsOf].filter((x) => x !== undefined);
+  if (sources.length !== 1) throw new UserError('bad_request', 'export needs exactly one of a dataset, a SQL query, a query spec or --rejects DATASET');
   const format = exportFormat(req.path, req.format);
   let select: string;
+  let params: Params = [];
   if (req.dataset !== undefined) {
     await ws.dataset(req.dataset);
     select = `SELECT * FROM ${quoteIdent(req.dataset)}`;
   } else if (req.rejectsOf !== undefined) {
     await ws.dataset(checkDatasetName(req.rejectsOf));
     select = `SELECT file, line, reason, raw FROM tallybook.rejects WHERE dataset = ${quoteLiteral(req.rejectsOf)} ORDER BY import_id, file, line`;
+  } else if (req.spec !== undefined) {
+    const built = await explainQuery(ws, req.spec);
+    select = built.sql;
+    params = built.params;
   } else {
     const sql = req.sql!.trim().replace(/;\s*$/, '');
     await checkReadOnly(ws.db, sql);
@@ -52,9 +53,9 @@ export async function exportData(ws: Workspace, req: ExportRequest): Promise<{ p
     select = sql;
   }
   const path = resolve(req.path);
-  const rows = await ws.db.value(`SELECT count(*) FROM (${select})`);
+  const rows = await ws.db.value(`SELECT count(*) FROM (${select})`, params);
   try {
-    await ws.db.run(`COPY (${select}) TO ${quoteLiteral(path)} (${COPY_OPTIONS[format]})`);
+    await ws.db.run(`COPY (${select}) TO ${quoteLiteral(path)} (${COPY_OPTIONS[format]})`, params);
   } catch (e) {
     const msg = e instanceof Error ? (e.message.split('\n')[0] ?? e.message) : String(e);
     throw new UserError('unreadable_file', `cannot write ${path}: ${msg}`, 'check the folder exists and that you may write there');

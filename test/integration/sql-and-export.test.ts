@@ -67,6 +67,14 @@ describe('export', () => {
     expect(await ws.db.rows(`SELECT * FROM read_parquet('${t.path('s.parquet')}')`)).toEqual([{ region: 'north', u: 4 }, { region: 'south', u: 4 }]);
   });
 
+  it("writes a query spec's full result with its filter values still bound", async () => {
+    // units > 1: north 3 (the 1 is filtered out), south 4.
+    const spec = { dataset: 'sales', measures: ['sum(units)'], dimensions: ['region'], filters: [{ field: 'units', op: '>', value: 1 }], order: [{ field: 'region', dir: 'asc' }] };
+    const r = await exportData(ws, { spec, path: t.path('q.csv') } as never);
+    expect(r).toMatchObject({ rows: 2, format: 'csv' });
+    expect(readFileSync(t.path('q.csv'), 'utf8').trim().split('\n')).toEqual(['region,sum(units)', 'north,3', 'south,4']);
+  });
+
   it('refuses an export query that writes and an unknown extension', async () => {
     await expect(exportData(ws, { sql: 'DELETE FROM sales', path: t.path('x.csv') })).rejects.toMatchObject({ code: 'read_only' });
     await expect(exportData(ws, { dataset: 'sales', path: t.path('x.xlsx') })).rejects.toMatchObject({ code: 'bad_request' });
