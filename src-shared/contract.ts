@@ -92,7 +92,14 @@ export interface TallybookService {
   check(req: { readonly dataset?: string }): Promise<CheckResult>;
   /** Writes a dataset, a query or rejected rows to a file the user chose. */
   exportData(req: ExportRequest): Promise<ExportResult>;
+  /**
+   * The desktop app's export: asks where to save (a save dialog proposing fileName), then writes
+   * as exportData; null when the user cancels. The browser mode downloads instead (POST /api/export).
+   */
+  saveExport(req: SaveExportRequest): Promise<ExportResult | null>;
 }
+
+export type SaveExportRequest = Omit<ExportRequest, 'path'> & { readonly fileName: string };
 
 export type ServiceMethod = keyof TallybookService;
 
@@ -125,6 +132,7 @@ const METHOD_SET: Record<ServiceMethod, true> = {
   thresholds: true,
   check: true,
   exportData: true,
+  saveExport: true,
 };
 
 export const SERVICE_METHODS = Object.keys(METHOD_SET) as readonly ServiceMethod[];

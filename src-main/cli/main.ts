@@ -14,14 +14,14 @@ import { importCommand } from './commands/import';
 import { presetCommand } from './commands/preset';
 import { queryCommand } from './commands/query';
 import { retentionCommand } from './commands/retention';
+import { serveCommand } from './commands/serve';
 import { sqlCommand } from './commands/sql';
 import { notYetCommand } from './commands/not-yet';
 import { processIo, type Io } from './io';
 
 export const COMMANDS: readonly Command[] = [
-  importCommand, sqlCommand, queryCommand, presetCommand, funnelCommand, retentionCommand, exportCommand, checkCommand, demoCommand,
+  importCommand, sqlCommand, queryCommand, presetCommand, funnelCommand, retentionCommand, exportCommand, checkCommand, demoCommand, serveCommand,
   notYetCommand('report', 'export a self-contained HTML or PDF report', 'report -w WS -o FILE.html|.pdf'),
-  notYetCommand('serve', 'serve the app and the seed 002 REST API on 127.0.0.1', 'serve -w WS [--port N]'),
   notYetCommand('bench', 'benchmark import and dashboard queries', 'bench [--events N] [--json]'),
 ];
 

@@ -25,6 +25,9 @@ const COPY_OPTIONS: Record<ExportFormat, string> = {
 };
 
 export function exportFormat(path: string, format?: ExportFormat): ExportFormat {
+  if (format !== undefined && !Object.hasOwn(COPY_OPTIONS, format)) {
+    throw new UserError('bad_request', `unknown export format ${JSON.stringify(format)}`, 'use csv, json, ndjson or parquet');
+  }
   const f = format ?? BY_EXTENSION[extname(path).toLowerCase()];
   if (!f) throw new UserError('bad_request', `cannot tell the export format of ${path}`, 'end the file name with .csv, .json, .ndjson or .parquet');
   return f;

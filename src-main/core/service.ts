@@ -8,6 +8,7 @@ import type { ServiceEvents, TallybookService } from '../../src-shared/contract'
 import type { WorkspaceInfo } from '../../src-shared/datasets';
 import { UserError } from '../../src-shared/errors';
 import { runFunnel } from './analyses/funnel';
+import { writeJobExport, type JobExportRequest } from './analyses/job-exports';
 import { runJobPreset } from './analyses/job-presets';
 import { derivedRate, evaluateThresholds, metricSeries } from './analyses/metrics-series';
 import { engagement, runRetention } from './analyses/retention';
@@ -34,6 +35,8 @@ export interface ServiceOptions {
 }
 
 export interface EngineService extends TallybookService {
+  /** Seed 002's CSV/JSON job export of the open workspace (the REST adapter's file routes). */
+  writeJobExport(req: JobExportRequest, path: string): Promise<number>;
   /** Closes the open workspace (on quit). */
   closeSync(): void;
 }
@@ -132,6 +135,10 @@ export function createService(initial: Workspace | null, opts: ServiceOptions = 
     thresholds: (req) => evaluateThresholds(current(), req.dataset, req.rules),
     check: (req) => checkParity(current(), req.dataset),
     exportData: (req) => exportData(current(), req),
+    async saveExport() {
+      throw new UserError('bad_request', 'saving an export needs the desktop app', 'in the browser mode, exports download (POST /api/export)');
+    },
+    writeJobExport: (req, path) => writeJobExport(current(), req, path),
     closeSync() {
       ws?.closeSync();
       ws = null;

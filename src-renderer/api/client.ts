@@ -3,13 +3,18 @@
  * TallybookService becomes `invoke(method, args)` on whichever transport is present — the
  * Electron preload bridge (window.tallybook) or HTTP to the browser-mode server.
  */
-import type { InvokeOutcome, ServiceEvents, ServiceMethod, TallybookService } from '../../src-shared/contract';
+import type { InvokeOutcome, SaveExportRequest, ServiceEvents, ServiceMethod, TallybookService } from '../../src-shared/contract';
 import { SERVICE_METHODS } from '../../src-shared/contract';
 import type { ErrorShape } from '../../src-shared/errors';
+
+/** An export the user downloads: the full result of one source, written by the engine. */
+export type DownloadRequest = SaveExportRequest;
 
 export interface Transport {
   invoke(method: ServiceMethod, args: unknown): Promise<InvokeOutcome>;
   on<K extends keyof ServiceEvents>(event: K, listener: (payload: ServiceEvents[K]) => void): () => void;
+  /** Writes an export and hands it to the user (browser: a download; Electron: a save dialog). */
+  download(req: DownloadRequest): Promise<void>;
 }
 
 /** An engine error as the renderer sees it: code, one-line message, what to do next. */
@@ -24,11 +29,26 @@ export class ApiError extends Error implements ErrorShape {
   }
 }
 
+/** What the Electron preload exposes: invoke and on, nothing else. */
+export type Bridge = Pick<Transport, 'invoke' | 'on'>;
+
 declare global {
   interface Window {
     /** Exposed by the Electron preload; absent in the browser mode. */
-    tallybook?: Transport;
+    tallybook?: Bridge;
   }
+}
+
+/** Electron: exports go through the main process's save dialog. */
+function electronTransport(bridge: Bridge): Transport {
+  return {
+    invoke: (method, args) => bridge.invoke(method, args),
+    on: (event, listener) => bridge.on(event, listener),
+    async download(req) {
+      const outcome = await bridge.invoke('saveExport', req);
+      if (!outcome.ok) throw new ApiError(outcome.error);
+    },
+  };
 }
 
 export const httpTransport: Transport = {
@@ -56,12 +76,33 @@ export const httpTransport: Transport = {
     source.addEventListener(event, handler as EventListener);
     return () => source.close();
   },
+  async download(req) {
+    const res = await fetch('/api/export', {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(req),
+    });
+    if (!res.ok) {
+      const outcome = (await res.json().catch(() => null)) as InvokeOutcome | null;
+      throw new ApiError(outcome && !outcome.ok ? outcome.error : { code: 'internal', message: `the export failed (${res.status})` });
+    }
+    const blob = await res.blob();
+    const url = URL.createObjectURL(blob);
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = req.fileName;
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  },
 };
 
-export type Client = TallybookService & { on: Transport['on'] };
+export type Client = TallybookService & { on: Transport['on']; download: Transport['download'] };
 
 export function createClient(transport: Transport): Client {
-  const client = { on: transport.on.bind(transport) } as Record<string, unknown>;
+  const client = { on: transport.on.bind(transport), download: transport.download.bind(transport) } as Record<string, unknown>;
   for (const method of SERVICE_METHODS) {
     client[method] = async (args: unknown) => {
       const envelope = await transport.invoke(method, args);
@@ -73,7 +114,7 @@ export function createClient(transport: Transport): Client {
 }
 
 /** The client for this window: Electron's bridge when present, else HTTP. */
-export const api: Client = createClient(typeof window !== 'undefined' && window.tallybook ? window.tallybook : httpTransport);
+export const api: Client = createClient(typeof window !== 'undefined' && window.tallybook ? electronTransport(window.tallybook) : httpTransport);
 
 /** A message for the UI from anything thrown. */
 export function errorText(e: unknown): { message: string; hint?: string } {

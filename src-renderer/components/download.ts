@@ -46,3 +46,14 @@ export function toJson(result: ColumnarResult): string {
 export function slug(title: string): string {
   return title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'chart';
 }
+
+/** "20251109-1432": when, for file names that say what and when. */
+export function fileStamp(d: Date = new Date()): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}${p(d.getMonth() + 1)}${p(d.getDate())}-${p(d.getHours())}${p(d.getMinutes())}`;
+}
+
+/** "Recent jobs", "csv" -> "recent-jobs-20251109-1432.csv". */
+export function exportFileName(what: string, ext: string, d: Date = new Date()): string {
+  return `${slug(what)}-${fileStamp(d)}.${ext}`;
+}

@@ -36,7 +36,7 @@ const MAX_DAYS = 36_500;
 const MOST_EXPENSIVE = 10;
 const MICROS_PER_DAY = 86_400_000_000n;
 
-interface Period {
+export interface Period {
   readonly table: Fragment;
   /** created_at within the period. */
   readonly inRange: Fragment;
@@ -52,7 +52,7 @@ export async function runJobPreset(ws: Workspace, req: PresetRequest): Promise<P
   if (!(JOB_PRESETS as readonly unknown[]).includes(req.preset)) {
     throw new UserError('bad_request', `unknown preset "${String(req.preset)}"`, `use one of ${JOB_PRESETS.join(', ')}`);
   }
-  const period = await readPeriod(ws, req);
+  const period = await readPeriod(ws, req, `the ${req.preset} report`);
   switch (req.preset) {
     case 'overview':
       return overview(ws, period);
@@ -81,8 +81,9 @@ function readInterval(interval: unknown): Interval {
   return interval as Interval;
 }
 
-async function readPeriod(ws: Workspace, req: PresetRequest): Promise<Period> {
-  const info = await requireKind(ws, req.dataset, ['jobs'], `the ${String(req.preset)} report`);
+/** The jobs dataset and its [now − days, now] range; `what` names the report in errors. */
+export async function readPeriod(ws: Workspace, req: Pick<PresetRequest, 'dataset' | 'days' | 'now'>, what: string): Promise<Period> {
+  const info = await requireKind(ws, req.dataset, ['jobs'], what);
   const days = readDays(req.days);
   const table = ident(info.name);
   let end: bigint | null;
