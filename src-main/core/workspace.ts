@@ -150,7 +150,16 @@ export class Workspace {
     };
   }
 
-  async updateSettings(patch: Partial<WorkspaceSettings>): Promise<WorkspaceSettings> {
+  /** Read-modify-write of the settings, one at a time so that quick successive patches all land. */
+  updateSettings(patch: Partial<WorkspaceSettings>): Promise<WorkspaceSettings> {
+    const run = this.settingsQueue.then(() => this.applySettings(patch));
+    this.settingsQueue = run.catch(() => undefined);
+    return run;
+  }
+
+  private settingsQueue: Promise<unknown> = Promise.resolve();
+
+  private async applySettings(patch: Partial<WorkspaceSettings>): Promise<WorkspaceSettings> {
     const next = { ...(await this.settings()), ...patch };
     const zone = await this.db.value(`SELECT count(*) FROM pg_timezone_names() WHERE name = ?`, [next.timeZone]);
     if (zone === 0) throw new UserError('bad_request', `unknown time zone "${next.timeZone}"`, 'use an IANA name such as UTC or Europe/Stockholm');

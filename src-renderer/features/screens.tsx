@@ -3,7 +3,12 @@
  * (features/<id>/); this registry is the only place that lists them.
  */
 import type { ComponentType } from 'react';
-import { Empty } from '../components/States';
+import { DatasetScreen } from './dataset/DatasetScreen';
+import { EventsScreen } from './events/EventsScreen';
+import { HomeScreen } from './home/HomeScreen';
+import { ImportScreen } from './import/ImportScreen';
+import { JobsScreen } from './jobs/JobsScreen';
+import { SettingsScreen } from './settings/SettingsScreen';
 
 export interface Screen {
   readonly id: string;
@@ -13,20 +18,11 @@ export interface Screen {
   readonly component: ComponentType<{ params: readonly string[] }>;
 }
 
-function Coming({ title }: { title: string }) {
-  return <Empty title={title}>This screen is being built.</Empty>;
-}
-
-const placeholder = (title: string) =>
-  function Placeholder() {
-    return <Coming title={title} />;
-  };
-
 export const SCREENS: readonly Screen[] = [
-  { id: 'home', label: 'Home', key: '1', component: placeholder('Home') },
-  { id: 'import', label: 'Import', key: '2', component: placeholder('Import') },
-  { id: 'dataset', label: 'Datasets', key: '3', component: placeholder('Datasets') },
-  { id: 'jobs', label: 'Jobs dashboard', key: '4', component: placeholder('Jobs dashboard') },
-  { id: 'events', label: 'Events dashboard', key: '5', component: placeholder('Events dashboard') },
-  { id: 'settings', label: 'Settings', key: '6', component: placeholder('Settings') },
+  { id: 'home', label: 'Home', key: '1', component: HomeScreen },
+  { id: 'import', label: 'Import', key: '2', component: ImportScreen },
+  { id: 'dataset', label: 'Datasets', key: '3', component: DatasetScreen },
+  { id: 'jobs', label: 'Jobs dashboard', key: '4', component: JobsScreen },
+  { id: 'events', label: 'Events dashboard', key: '5', component: EventsScreen },
+  { id: 'settings', label: 'Settings', key: '6', component: SettingsScreen },
 ];

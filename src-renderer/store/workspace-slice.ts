@@ -13,6 +13,8 @@ export interface WorkspaceSlice {
   recent: string[];
   workspaceState: LoadState;
   workspaceError: unknown;
+  /** Why the last open or create failed while another workspace stayed open (shown on Home). */
+  openError: unknown;
   /** Loads the open workspace; opens the demo when none is open (first run). */
   loadWorkspace(): Promise<void>;
   openWorkspace(path: string, create?: boolean): Promise<void>;
@@ -24,14 +26,17 @@ export interface WorkspaceSlice {
 export const createWorkspaceSlice: StateCreator<Store, [], [], WorkspaceSlice> = (set, get) => {
   const afterOpen = async (workspace: WorkspaceInfo) => {
     const [datasets, settings, recent] = await Promise.all([api.datasets(), api.settings(), api.recentWorkspaces()]);
-    set({ workspace, datasets, settings, recent, workspaceState: 'ready', workspaceError: null });
+    set({ workspace, datasets, settings, recent, workspaceState: 'ready', workspaceError: null, openError: null });
   };
   const guarded = async (fn: () => Promise<void>) => {
-    set({ workspaceState: 'loading', workspaceError: null });
+    set({ workspaceState: 'loading', workspaceError: null, openError: null });
     try {
       await fn();
     } catch (e) {
-      set({ workspaceState: 'error', workspaceError: e, recent: await api.recentWorkspaces().catch(() => get().recent) });
+      const recent = await api.recentWorkspaces().catch(() => get().recent);
+      // The engine keeps the previous workspace open when another fails to open: stay on it.
+      if (get().workspace) set({ workspaceState: 'ready', openError: e, recent });
+      else set({ workspaceState: 'error', workspaceError: e, recent });
     }
   };
   return {
@@ -41,6 +46,7 @@ export const createWorkspaceSlice: StateCreator<Store, [], [], WorkspaceSlice> =
     recent: [],
     workspaceState: 'idle',
     workspaceError: null,
+    openError: null,
     loadWorkspace: () =>
       guarded(async () => {
         const current = (await api.workspace()) ?? (await api.openDemo());

@@ -70,6 +70,9 @@ describe('dataset profile and pages', () => {
     await ws.updateSettings({ timeZone: 'Europe/Stockholm', currency: 'SEK' });
     await expect(ws.updateSettings({ timeZone: 'Mars/Olympus' })).rejects.toMatchObject({ code: 'bad_request' });
     expect(await ws.settings()).toEqual({ timeZone: 'Europe/Stockholm', weekStart: 'monday', currency: 'SEK' });
+    // Patches sent together (a quick user on the Settings screen) all land, a bad one in between too.
+    await Promise.allSettled([ws.updateSettings({ timeZone: 'Asia/Tokyo' }), ws.updateSettings({ weekStart: 'sunday' }), ws.updateSettings({ currency: 'x' }), ws.updateSettings({ currency: 'EUR' })]);
+    expect(await ws.settings()).toEqual({ timeZone: 'Asia/Tokyo', weekStart: 'sunday', currency: 'EUR' });
     await ws.setValue('state:filters:jobs', { range: '30d' });
     expect(await ws.getValue('state:filters:jobs')).toEqual({ range: '30d' });
   });

@@ -4,7 +4,7 @@
  * stale answer, and a failed call is forgotten so "Try again" asks again. Keys must include the
  * dataset version so that an import invalidates them.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 
 export type AsyncState<T> =
   | { readonly status: 'loading' }
@@ -14,6 +14,7 @@ export type AsyncState<T> =
 export type Loaded<T> = AsyncState<T> & { readonly retry: () => void };
 
 const CACHE_SIZE = 200;
+const LOADING = { status: 'loading' } as const;
 const cache = new Map<string, Promise<unknown>>();
 
 function cached<T>(key: string, run: () => Promise<T>): Promise<T> {
@@ -52,8 +53,8 @@ export function useEngine<T>(key: string | null, run: () => Promise<T>): Loaded<
     setAttempt((n) => n + 1);
   }, [key]);
 
-  const value: AsyncState<T> = state.key === key ? state.value : { status: 'loading' };
-  return { ...value, retry };
+  const value = state.key === key ? state.value : LOADING;
+  return useMemo(() => ({ ...value, retry }), [value, retry]);
 }
 
 /** A stable cache key from the parts of a request. */

@@ -1,0 +1,43 @@
+/** The open workspace's datasets as cards (name, kind, rows, time range); a click opens the dataset screen. */
+import type { ReactElement } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { Empty } from '../../components/States';
+import { useStore } from '../../store/store';
+import { useTimeRanges, type TimeRangeOf } from './use-time-ranges';
+
+const day = (iso: string) => iso.slice(0, 10);
+
+function rangeText(range: TimeRangeOf | undefined): string | null {
+  if (!range) return null;
+  return day(range.first) === day(range.last) ? day(range.first) : `${day(range.first)} → ${day(range.last)}`;
+}
+
+export function DatasetCards(): ReactElement {
+  const { datasets, navigate } = useStore(useShallow((s) => ({ datasets: s.datasets, navigate: s.navigate })));
+  const ranges = useTimeRanges(datasets);
+  if (datasets.length === 0) {
+    return (
+      <Empty title="This workspace has no datasets yet">
+        <button type="button" className="primary" onClick={() => navigate('import')}>
+          Import files
+        </button>
+      </Empty>
+    );
+  }
+  return (
+    <ul className="home-datasets">
+      {datasets.map((d) => (
+        <li key={d.name}>
+          <button type="button" className="card home-dataset" data-dataset={d.name} onClick={() => navigate('dataset', d.name)}>
+            <span className="home-dataset-top">
+              <strong className="home-dataset-name">{d.name}</strong>
+              <span className={`badge kind-${d.kind}`}>{d.kind}</span>
+            </span>
+            <span className="home-dataset-rows">{d.rowCount.toLocaleString()} rows</span>
+            <span className="muted home-dataset-range">{rangeText(ranges.get(d.name)) ?? (d.timeColumn ? '…' : `${d.columns.length} columns`)}</span>
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,41 @@
+/** Open or create a workspace by its path (the browser mode has no file dialog), or open the demo. */
+import { useState, type ReactElement } from 'react';
+import { ErrorState } from '../../components/States';
+import { useStore } from '../../store/store';
+
+export function WorkspaceOpener(): ReactElement {
+  const [path, setPath] = useState('');
+  const openWorkspace = useStore((s) => s.openWorkspace);
+  const openDemo = useStore((s) => s.openDemo);
+  const busy = useStore((s) => s.workspaceState === 'loading');
+  const error = useStore((s) => s.openError ?? (s.workspaceState === 'error' ? s.workspaceError : null));
+  const trimmed = path.trim();
+  return (
+    <form
+      className="card home-opener"
+      aria-label="Open a workspace"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (trimmed) void openWorkspace(trimmed);
+      }}
+    >
+      <label className="home-path">
+        <span className="muted">Workspace file</span>
+        <input value={path} placeholder="/home/me/analytics.tallybook" spellCheck={false} onChange={(e) => setPath(e.target.value)} />
+      </label>
+      <div className="home-opener-actions">
+        <button type="submit" className="primary" disabled={!trimmed || busy}>
+          Open
+        </button>
+        <button type="button" disabled={!trimmed || busy} onClick={() => void openWorkspace(trimmed, true)} title="Create the workspace file when it does not exist yet">
+          Create
+        </button>
+        <span className="home-or muted">or</span>
+        <button type="button" disabled={busy} onClick={() => void openDemo()}>
+          Open the demo workspace
+        </button>
+      </div>
+      {error ? <ErrorState error={error} /> : null}
+    </form>
+  );
+}
