@@ -21,11 +21,15 @@ export interface RejectsRequest {
 
 export type ExportFormat = 'csv' | 'json' | 'ndjson' | 'parquet';
 
-/** Exactly one source: a dataset, read-only SQL, a query spec (its full result) or a dataset's rejects. */
+/**
+ * Exactly one source: a dataset, read-only SQL, a query spec (its full result), a dataset's rows
+ * as a rows request selects them (range, filters, sort; all pages), or a dataset's rejects.
+ */
 export interface ExportRequest {
   readonly dataset?: string;
   readonly sql?: string;
   readonly spec?: QuerySpec;
+  readonly rows?: Omit<RowsRequest, 'offset' | 'limit'>;
   readonly rejectsOf?: string;
   readonly path: string;
   /** Default: from the file name's extension. */
@@ -137,8 +141,21 @@ const METHOD_SET: Record<ServiceMethod, true> = {
 
 export const SERVICE_METHODS = Object.keys(METHOD_SET) as readonly ServiceMethod[];
 
+/**
+ * What the desktop shell (native menu, file dialogs, a second launch with file arguments) asks
+ * the renderer to do: reload the workspace it just opened, go to Import with files prefilled,
+ * export what is on screen, or switch between light and dark.
+ */
+export type ShellCommand =
+  | { readonly command: 'workspace-opened' }
+  | { readonly command: 'import'; readonly paths: readonly string[] }
+  | { readonly command: 'export' }
+  | { readonly command: 'toggle-theme' };
+
 export interface ServiceEvents {
   importProgress: ImportProgress;
+  /** Desktop only: a command from the shell (the browser mode never sends one). */
+  shell: ShellCommand;
 }
 
 /** What crosses every bridge for one call: a result, or an error as data. */

@@ -1,4 +1,6 @@
 /** Datasets, their kinds and the import request/summary that the CLI contract prints. */
+import type { Filter } from './query-spec';
+
 export const DATASET_KINDS = ['events', 'jobs', 'metrics', 'table'] as const;
 export type DatasetKind = (typeof DATASET_KINDS)[number];
 
@@ -22,6 +24,9 @@ export interface DatasetInfo {
   readonly columns: readonly { readonly name: string; readonly type: string }[];
   /** Bumped by every import that changes the dataset (cache keys use it). */
   readonly version: number;
+  /** Earliest and latest value of the time column (ISO 8601 UTC; the latest is the watermark). */
+  readonly minTime: string | null;
+  readonly maxTime: string | null;
 }
 
 export interface ImportRequest {
@@ -108,6 +113,11 @@ export interface RowsRequest {
   /** At most 10,000. */
   readonly limit?: number;
   readonly sort?: readonly { readonly column: string; readonly dir: 'asc' | 'desc' }[];
+  /** Only rows whose time column is in [from, to) (ISO 8601). */
+  readonly from?: string;
+  readonly to?: string;
+  /** As a query spec's filters (query-spec.ts). */
+  readonly filters?: readonly Filter[];
 }
 
 export interface WorkspaceInfo {

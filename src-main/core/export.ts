@@ -6,6 +6,7 @@
 import { extname, resolve } from 'node:path';
 import type { ExportFormat, ExportRequest, ExportResult } from '../../src-shared/contract';
 import { UserError } from '../../src-shared/errors';
+import { rowsSelect } from './dataset/rows-page';
 import { explainQuery } from './query/run-query';
 import type { Params } from './db';
 import type { Workspace } from './workspace';
@@ -34,8 +35,8 @@ export function exportFormat(path: string, format?: ExportFormat): ExportFormat 
 }
 
 export async function exportData(ws: Workspace, req: ExportRequest): Promise<ExportResult> {
-  const sources = [req.dataset, req.sql, req.spec, req.rejectsOf].filter((x) => x !== undefined);
-  if (sources.length !== 1) throw new UserError('bad_request', 'export needs exactly one of a dataset, a SQL query, a query spec or --rejects DATASET');
+  const sources = [req.dataset, req.sql, req.spec, req.rows, req.rejectsOf].filter((x) => x !== undefined);
+  if (sources.length !== 1) throw new UserError('bad_request', 'export needs exactly one of a dataset, a SQL query, a query spec, a rows request or --rejects DATASET');
   const format = exportFormat(req.path, req.format);
   let select: string;
   let params: Params = [];
@@ -45,6 +46,10 @@ export async function exportData(ws: Workspace, req: ExportRequest): Promise<Exp
   } else if (req.rejectsOf !== undefined) {
     await ws.dataset(checkDatasetName(req.rejectsOf));
     select = `SELECT file, line, reason, raw FROM tallybook.rejects WHERE dataset = ${quoteLiteral(req.rejectsOf)} ORDER BY import_id, file, line`;
+  } else if (req.rows !== undefined) {
+    const { select: rows } = await rowsSelect(ws, req.rows);
+    select = rows.sql;
+    params = rows.params;
   } else if (req.spec !== undefined) {
     const built = await explainQuery(ws, req.spec);
     select = built.sql;

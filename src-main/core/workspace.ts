@@ -112,14 +112,19 @@ export class Workspace {
         names.length ? `datasets here: ${names.join(', ')}` : 'this workspace has no datasets yet: import some files first',
       );
     }
-    const rowCount = Number(await this.db.value(`SELECT count(*) FROM ${quoteIdent(name)}`));
+    const timeColumn = row.time_column === null ? null : String(row.time_column);
+    const [lo, hi] = timeColumn === null ? ['NULL', 'NULL'] : [`min(${quoteIdent(timeColumn)})`, `max(${quoteIdent(timeColumn)})`];
+    const [stats] = await this.db.rows(`SELECT count(*) AS n, ${lo} AS lo, ${hi} AS hi FROM ${quoteIdent(name)}`);
+    const text = (v: unknown) => (typeof v === 'string' ? v : null);
     return {
       name,
       kind: String(row.kind) as DatasetKind,
-      timeColumn: row.time_column === null ? null : String(row.time_column),
+      timeColumn,
       columns: await this.columns(name),
       version: Number(row.version),
-      rowCount,
+      rowCount: Number(stats?.n ?? 0),
+      minTime: text(stats?.lo),
+      maxTime: text(stats?.hi),
     };
   }
 

@@ -7,7 +7,7 @@ import * as echarts from 'echarts';
 import { useEffect, useRef } from 'react';
 import type { ColumnarResult } from '../../src-shared/columnar';
 import { useStore } from '../store/store';
-import { downloadDataUrl, downloadText, slug, toCsv } from './download';
+import { downloadDataUrl, downloadText, exportFileName, slug, toCsv } from './download';
 
 export type ChartOption = echarts.EChartsCoreOption;
 
@@ -69,14 +69,14 @@ export function EChart({ title, option, data, height = 280, onClick }: EChartPro
       <figcaption>
         <span className="chart-title">{title}</span>
         <span className="chart-actions">
-          <button type="button" title="Download PNG" onClick={() => chart.current && downloadDataUrl(`${name}.png`, chart.current.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: background }))}>
+          <button type="button" title="Download PNG" onClick={() => chart.current && downloadDataUrl(exportFileName(title, 'png'), chart.current.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: background }))}>
             PNG
           </button>
-          <button type="button" title="Download SVG" onClick={() => downloadText(`${name}.svg`, exportSvg({ ...option, backgroundColor: background }, echartsTheme, el.current?.clientWidth ?? 800, height), 'image/svg+xml')}>
+          <button type="button" title="Download SVG" onClick={() => downloadText(exportFileName(title, 'svg'), exportSvg({ ...option, backgroundColor: background }, echartsTheme, el.current?.clientWidth ?? 800, height), 'image/svg+xml')}>
             SVG
           </button>
           {data ? (
-            <button type="button" title="Download the data as CSV" onClick={() => downloadText(`${name}.csv`, toCsv(data), 'text/csv')}>
+            <button type="button" title="Download the data as CSV" onClick={() => downloadText(exportFileName(title, 'csv'), toCsv(data), 'text/csv')}>
               CSV
             </button>
           ) : null}

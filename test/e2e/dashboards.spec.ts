@@ -3,7 +3,7 @@
  * KPIs for all time, the last 7 days and a custom range, every chart drawn, the filter bar
  * restored after a reload, and the top event's count.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { SCREENS_DIR, expect, test, type Seed } from './fixtures';
@@ -107,6 +107,8 @@ test('the jobs dashboard shows hand-worked KPIs for all time, the last 7 days an
   await expectKpis(page, { 'total-jobs': '4', 'total-cost': '$1.60', 'success-rate': '50%', 'avg-generation-time': '36.67 s' });
   // The previous 7 days (09-26 12:00 – 10-03 12:00) hold j1 and j2: 2 → 4 jobs is +100%.
   await expect(page.locator('[data-kpi="total-jobs"] .kpi-change')).toContainText('100%');
+  // The table follows the range: the 4 jobs of the last 7 days, newest (j6) first.
+  await expect(page.getByRole('region', { name: 'Recent jobs' }).locator('tbody tr')).toHaveCount(4);
   await screenshot(page, 'jobs');
   await page.emulateMedia({ colorScheme: 'dark' });
   await expectChartDrawn(page, 'chart-jobs-over-time');
@@ -123,6 +125,15 @@ test('the jobs dashboard shows hand-worked KPIs for all time, the last 7 days an
   await bar.getByLabel('Filter value').fill('anthropic');
   await bar.getByRole('button', { name: 'Add filter' }).click();
   await expectKpis(page, { 'total-jobs': '1', 'total-cost': '$0.50', 'success-rate': '100%', 'avg-generation-time': '30 s' });
+  const recent = page.getByRole('region', { name: 'Recent jobs' });
+  await expect(recent.locator('tbody tr')).toHaveCount(1);
+  await expect(recent.locator('tbody tr').first()).toContainText('j1');
+  // Its export holds the same selection, all pages: one job.
+  const download = page.waitForEvent('download');
+  await recent.getByRole('button', { name: 'CSV' }).click();
+  const csv = readFileSync(await (await download).path(), 'utf8').trim().split('\n');
+  expect(csv).toHaveLength(2);
+  expect(csv[1]).toMatch(/^j1,/);
 
   // The bar is kept with the workspace: a reload restores the custom range and the filter.
   await page.waitForTimeout(800); // the save is debounced

@@ -65,6 +65,22 @@ describe('dataset profile and pages', () => {
     await expect(rowsPage(ws, { dataset: 't', limit: 20_000 })).rejects.toMatchObject({ code: 'bad_request' });
   });
 
+  it('pages rows within a time range and under spec filters, counting only those rows', async () => {
+    // Day n of November 2025 for n = 1..10; [Nov 3, Nov 9) holds n = 3..8; g = 'a' keeps 3..6, x not null keeps 3 and 5.
+    await makeDataset(ws, 'd', 'events', `SELECT n, g, x, TIMESTAMPTZ '2025-10-31 12:00:00+00' + to_days(n::INT) AS at FROM t`, 'at');
+    const req = { dataset: 'd', from: '2025-11-03T00:00:00Z', to: '2025-11-09T00:00:00Z', sort: [{ column: 'n', dir: 'desc' as const }] };
+    const inRange = await rowsPage(ws, req);
+    expect(inRange.totalRows).toBe(6);
+    expect(inRange.data[0]).toEqual([8, 7, 6, 5, 4, 3]);
+    const filtered = await rowsPage(ws, { ...req, filters: [{ field: 'g', op: '=', value: 'a' }, { field: 'x', op: 'is not null' }], limit: 1 });
+    expect(filtered.totalRows).toBe(2);
+    expect(filtered.data[0]).toEqual([5]);
+    await expect(rowsPage(ws, { ...req, filters: [{ field: 'g', op: 'like', value: 'a' } as never] })).rejects.toMatchObject({ code: 'bad_spec' });
+    await expect(rowsPage(ws, { dataset: 't', from: '2025-11-03T00:00:00Z' })).rejects.toMatchObject({ code: 'bad_request' });
+    const info = await ws.dataset('d');
+    expect([info.minTime, info.maxTime]).toEqual(['2025-11-01T12:00:00Z', '2025-11-10T12:00:00Z']);
+  });
+
   it('keeps settings and UI state with the workspace', async () => {
     expect(await ws.settings()).toEqual({ timeZone: 'UTC', weekStart: 'monday', currency: 'USD' });
     await ws.updateSettings({ timeZone: 'Europe/Stockholm', currency: 'SEK' });

@@ -75,6 +75,13 @@ describe('export', () => {
     expect(readFileSync(t.path('q.csv'), 'utf8').trim().split('\n')).toEqual(['region,sum(units)', 'north,3', 'south,4']);
   });
 
+  it('writes every page of a rows request: its filters and sort, values bound', async () => {
+    const rows = { dataset: 'sales', filters: [{ field: 'region', op: '=' as const, value: 'north' }], sort: [{ column: 'units', dir: 'asc' as const }] };
+    const r = await exportData(ws, { rows, path: t.path('rows.csv') });
+    expect(r.rows).toBe(2);
+    expect(readFileSync(t.path('rows.csv'), 'utf8').trim().split('\n')).toEqual(['region,units,price', 'north,1,2.5', 'north,3,9.5']);
+  });
+
   it('refuses an export query that writes and an unknown extension', async () => {
     await expect(exportData(ws, { sql: 'DELETE FROM sales', path: t.path('x.csv') })).rejects.toMatchObject({ code: 'read_only' });
     await expect(exportData(ws, { dataset: 'sales', path: t.path('x.xlsx') })).rejects.toMatchObject({ code: 'bad_request' });

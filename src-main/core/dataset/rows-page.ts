@@ -1,21 +1,31 @@
 /**
- * One page of a dataset's rows for the virtualized grid, sorted server-side by checked columns.
- * Pages are at most 10,000 rows; the grid asks for the pages it shows.
+ * One page of a dataset's rows for the virtualized grid and the dashboards' tables, sorted
+ * server-side by checked columns, optionally within [from, to) of the time column and under a
+ * query spec's filters (same compiler, values bound). Pages are at most 10,000 rows.
  */
 import type { ColumnarResult } from '../../../src-shared/columnar';
 import type { RowsRequest } from '../../../src-shared/datasets';
 import { UserError } from '../../../src-shared/errors';
 import { findColumn, quoteIdent } from '../identifiers';
 import type { Workspace } from '../workspace';
+import { timeBounds } from '../analyses/inputs';
+import { fieldResolver } from '../query/fields';
+import { filterCondition } from '../query/filters';
+import { ident, join, raw, sql, type Fragment } from '../query/fragment';
+import { validateFilters } from '../query/validate-spec';
 
 export const MAX_PAGE = 10_000;
 
-export async function rowsPage(ws: Workspace, req: RowsRequest): Promise<ColumnarResult & { totalRows: number; offset: number }> {
+export interface RowsSelect {
+  /** SELECT * … WHERE … ORDER BY …, without paging. */
+  readonly select: Fragment;
+  /** The number of rows the select returns. */
+  readonly count: Fragment | null;
+}
+
+/** The rows a request asks for, as one bound SELECT (also what an export of them writes). */
+export async function rowsSelect(ws: Workspace, req: Omit<RowsRequest, 'offset' | 'limit'>): Promise<RowsSelect & { rowCount: number }> {
   const info = await ws.dataset(req.dataset);
-  const limit = req.limit ?? 200;
-  const offset = req.offset ?? 0;
-  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE) throw new UserError('bad_request', `limit must be a whole number from 1 to ${MAX_PAGE}`);
-  if (!Number.isInteger(offset) || offset < 0) throw new UserError('bad_request', 'offset must be a whole number ≥ 0');
   const names = info.columns.map((c) => c.name);
   const order = (req.sort ?? []).map((s) => {
     const col = findColumn(names, s.column);
@@ -23,7 +33,29 @@ export async function rowsPage(ws: Workspace, req: RowsRequest): Promise<Columna
     if (s.dir !== 'asc' && s.dir !== 'desc') throw new UserError('bad_request', `sort direction must be asc or desc`);
     return `${quoteIdent(col)} ${s.dir.toUpperCase()} NULLS LAST`;
   });
-  const orderBy = order.length ? `ORDER BY ${order.join(', ')}, rowid` : 'ORDER BY rowid';
-  const page = await ws.db.columnar(`SELECT * FROM ${quoteIdent(req.dataset)} ${orderBy} LIMIT ${limit} OFFSET ${offset}`);
-  return { ...page, totalRows: info.rowCount, offset };
+  const orderBy = raw(order.length ? `ORDER BY ${order.join(', ')}, rowid` : 'ORDER BY rowid');
+  const conditions: Fragment[] = [];
+  if (req.from !== undefined || req.to !== undefined) {
+    if (info.timeColumn === null) throw new UserError('bad_request', `dataset "${info.name}" has no time column, so from/to cannot apply`, 'drop from/to');
+    conditions.push(timeBounds(ident(info.timeColumn), req.from, req.to));
+  }
+  if (req.filters !== undefined) {
+    const fields = fieldResolver(info.name, info.columns);
+    for (const f of validateFilters(req.filters)) conditions.push(filterCondition(f, fields.resolve(f.field)));
+  }
+  const table = ident(info.name);
+  if (conditions.length === 0) return { select: sql`SELECT * FROM ${table} ${orderBy}`, count: null, rowCount: info.rowCount };
+  const where = join(conditions, ' AND ');
+  return { select: sql`SELECT * FROM ${table} WHERE ${where} ${orderBy}`, count: sql`SELECT count(*) FROM ${table} WHERE ${where}`, rowCount: info.rowCount };
+}
+
+export async function rowsPage(ws: Workspace, req: RowsRequest): Promise<ColumnarResult & { totalRows: number; offset: number }> {
+  const limit = req.limit ?? 200;
+  const offset = req.offset ?? 0;
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE) throw new UserError('bad_request', `limit must be a whole number from 1 to ${MAX_PAGE}`);
+  if (!Number.isInteger(offset) || offset < 0) throw new UserError('bad_request', 'offset must be a whole number ≥ 0');
+  const { select, count, rowCount } = await rowsSelect(ws, req);
+  const page = sql`${select} LIMIT ${raw(String(limit))} OFFSET ${raw(String(offset))}`;
+  const totalRows = count === null ? rowCount : Number(await ws.db.value(count.sql, count.params));
+  return { ...(await ws.db.columnar(page.sql, page.params)), totalRows, offset };
 }

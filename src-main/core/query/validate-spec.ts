@@ -156,6 +156,11 @@ function list<T>(v: unknown, where: string, each: (item: unknown, i: number) => 
   return v.map(each);
 }
 
+/** A list of filters as in a spec's `filters` (for callers that filter without a whole spec). */
+export function validateFilters(v: unknown): Filter[] {
+  return list(v, 'filters', validateFilter);
+}
+
 export function validateSpec(input: unknown): QuerySpec {
   if (!isObject(input)) {
     throw bad(`the query spec must be a JSON object, not ${typeName(input)}`, 'e.g. {"dataset": "events", "measures": ["count"]}');

@@ -8,11 +8,10 @@ import { useEffect, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { DatasetInfo, DatasetKind } from '../../../src-shared/datasets';
 import type { QuerySpec } from '../../../src-shared/query-spec';
-import { api } from '../../api/client';
 import { useStore } from '../../store/store';
 import { baseSpec, effectiveGrain, isBounded, resolveWindow, type DashboardFilters, type DashboardGrain, type TimeExtent, type Window } from './filter-model';
 import { useFilterStore, type FilterKey } from './filter-store';
-import { keyOf, useEngine, type Loaded } from './useEngine';
+import { keyOf } from './useEngine';
 
 export interface DashboardContext {
   readonly info: DatasetInfo;
@@ -64,44 +63,27 @@ export function useDashboardBar(key: FilterKey, kinds: readonly DatasetKind[]): 
   return { filters, candidates, update };
 }
 
-/** The dataset's first and latest timestamps, by its time column. */
-function useExtent(info: DatasetInfo | undefined): Loaded<TimeExtent> {
-  const column = info?.timeColumn ?? null;
-  const key = info ? keyOf('extent', info.name, info.version, column) : null;
-  return useEngine(key, async (): Promise<TimeExtent> => {
-    if (!info || column === null) return { min: null, max: null };
-    const r = await api.query({ dataset: info.name, measures: [`min(${column})`, `max(${column})`] });
-    const text = (i: number) => {
-      const v = r.data[i]?.[0];
-      return typeof v === 'string' ? v : null;
-    };
-    return { min: text(0), max: text(1) };
-  });
-}
-
 /** The resolved dashboard for the bar's current state. */
 export function useDashboard(bar: DashboardBar): DashboardState {
   const { filters, candidates } = bar;
   const currency = useStore((s) => s.settings?.currency ?? 'USD');
   const info = candidates.find((d) => d.name === filters?.dataset);
-  const extent = useExtent(info);
   return useMemo((): DashboardState => {
     if (!filters) return { status: 'loading' };
     if (!info) return { status: 'no-dataset' };
-    if (extent.status === 'loading') return { status: 'loading' };
-    if (extent.status === 'error') return { status: 'error', error: extent.error, retry: extent.retry };
-    const window = resolveWindow(filters.range, extent.data);
+    const extent: TimeExtent = { min: info.minTime, max: info.maxTime };
+    const window = resolveWindow(filters.range, extent);
     const ctx: DashboardContext = {
       info,
       filters,
-      extent: extent.data,
+      extent,
       window,
-      grain: effectiveGrain(filters.grain, window, extent.data),
+      grain: effectiveGrain(filters.grain, window, extent),
       compare: filters.compare && isBounded(window),
       base: baseSpec(info.name, window, filters.filters),
       key: keyOf(info.name, info.version, window, filters.filters),
       currency,
     };
     return { status: 'ready', data: ctx };
-  }, [filters, info, extent, currency]);
+  }, [filters, info, currency]);
 }

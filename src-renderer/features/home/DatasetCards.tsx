@@ -3,18 +3,17 @@ import type { ReactElement } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { Empty } from '../../components/States';
 import { useStore } from '../../store/store';
-import { useTimeRanges, type TimeRangeOf } from './use-time-ranges';
+import type { DatasetInfo } from '../../../src-shared/datasets';
 
 const day = (iso: string) => iso.slice(0, 10);
 
-function rangeText(range: TimeRangeOf | undefined): string | null {
-  if (!range) return null;
-  return day(range.first) === day(range.last) ? day(range.first) : `${day(range.first)} → ${day(range.last)}`;
+function rangeText({ minTime, maxTime }: DatasetInfo): string | null {
+  if (minTime === null || maxTime === null) return null;
+  return day(minTime) === day(maxTime) ? day(minTime) : `${day(minTime)} → ${day(maxTime)}`;
 }
 
 export function DatasetCards(): ReactElement {
   const { datasets, navigate } = useStore(useShallow((s) => ({ datasets: s.datasets, navigate: s.navigate })));
-  const ranges = useTimeRanges(datasets);
   if (datasets.length === 0) {
     return (
       <Empty title="This workspace has no datasets yet">
@@ -34,7 +33,7 @@ export function DatasetCards(): ReactElement {
               <span className={`badge kind-${d.kind}`}>{d.kind}</span>
             </span>
             <span className="home-dataset-rows">{d.rowCount.toLocaleString()} rows</span>
-            <span className="muted home-dataset-range">{rangeText(ranges.get(d.name)) ?? (d.timeColumn ? '…' : `${d.columns.length} columns`)}</span>
+            <span className="muted home-dataset-range">{rangeText(d) ?? `${d.columns.length} columns`}</span>
           </button>
         </li>
       ))}

@@ -1,6 +1,6 @@
 /**
- * The recent jobs table: the dataset's jobs newest first, 20 per page, paged by the engine
- * (api.rows), with CSV / JSON / Parquet export of all rows.
+ * The recent jobs table: the jobs of the filter bar's range and filters, newest first, 20 per
+ * page, paged by the engine (api.rows), with CSV / JSON / Parquet export of all those rows.
  */
 import { useState, type ReactElement } from 'react';
 import type { CellValue } from '../../../src-shared/columnar';
@@ -39,11 +39,21 @@ const text = (v: CellValue | undefined) => (v === null || v === undefined ? '—
 
 export function RecentJobs({ ctx }: { ctx: DashboardContext }): ReactElement {
   const { info } = ctx;
-  const [page, setPage] = useState(0);
   const sortColumn = info.timeColumn ?? info.columns[0]?.name ?? 'job_id';
-  const state = useEngine(keyOf('rows', info.name, info.version, page), () =>
-    api.rows({ dataset: info.name, offset: page * PAGE, limit: PAGE, sort: [{ column: sortColumn, dir: 'desc' }] }),
-  );
+  const { time, filters } = ctx.base;
+  const selection = {
+    dataset: info.name,
+    sort: [{ column: sortColumn, dir: 'desc' as const }],
+    ...(time?.from !== undefined ? { from: time.from } : {}),
+    ...(time?.to !== undefined ? { to: time.to } : {}),
+    ...(filters !== undefined ? { filters } : {}),
+  };
+  // A new range or filter starts again at the first page.
+  const selectionKey = keyOf(info.version, selection);
+  const [paging, setPaging] = useState({ key: selectionKey, page: 0 });
+  const page = paging.key === selectionKey ? paging.page : 0;
+  const setPage = (next: number) => setPaging({ key: selectionKey, page: next });
+  const state = useEngine(keyOf('rows', selectionKey, page), () => api.rows({ ...selection, offset: page * PAGE, limit: PAGE }));
   const shown = COLUMNS.filter((c) => info.columns.some((ic) => ic.name === c.name));
   let body: ReactElement;
   if (state.status === 'loading') body = <Loading />;
@@ -99,8 +109,8 @@ export function RecentJobs({ ctx }: { ctx: DashboardContext }): ReactElement {
     <section className="card table-panel" aria-label="Recent jobs">
       <header className="table-panel-header">
         <h2>Recent jobs</h2>
-        <span className="muted">all jobs of {info.name}, newest first</span>
-        <ExportButtons what="Recent jobs" source={{ dataset: info.name }} />
+        <span className="muted">in the range and filters above, newest first</span>
+        <ExportButtons what={`${info.name} jobs`} source={{ rows: selection }} />
       </header>
       {body}
     </section>
