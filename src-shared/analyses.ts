@@ -3,10 +3,21 @@ export const FUNNEL_MODES = ['sequential', 'strict', 'any'] as const;
 export type FunnelMode = (typeof FUNNEL_MODES)[number];
 export type FunnelUnit = 'session' | 'user';
 
+/**
+ * A funnel step or exclusion: an event name, or an event name with property filters (as a query
+ * spec's filters; a field is a column or an attributes key) that its event must also match.
+ */
+export type FunnelStep = string | { readonly event: string; readonly filters?: readonly import('./query-spec').Filter[] };
+
 export interface FunnelRequest {
   readonly dataset: string;
-  /** Event names, in order. */
-  readonly steps: readonly string[];
+  /** Steps in order: event names, each optionally with filters. */
+  readonly steps: readonly FunnelStep[];
+  /**
+   * Events that spoil an attempt: it does not convert into a step when one of them happens
+   * after its step-1 event and before that step (funnel.ts says exactly when).
+   */
+  readonly exclusions?: readonly FunnelStep[];
   /** Conversion window in seconds, measured from the step-1 event (default 14 days). */
   readonly windowSeconds?: number;
   readonly by?: FunnelUnit;
@@ -28,6 +39,19 @@ export interface FunnelStepResult {
   /** Median seconds from the previous step to this one (null for step 1 or no conversions). */
   median_seconds_to_convert: number | null;
   breakdown?: string | null;
+}
+
+/**
+ * The units that dropped off before `step` (2..N): they reached step - 1 but not step. With
+ * `breakdownValue` (null = no value), only those whose breakdown value is that.
+ */
+export interface FunnelDropOffRequest extends FunnelRequest {
+  readonly step: number;
+  readonly breakdownValue?: string | null;
+  readonly offset?: number;
+  /** At most 10,000 (default 200). */
+  readonly limit?: number;
+  readonly sort?: readonly { readonly column: string; readonly dir: 'asc' | 'desc' }[];
 }
 
 export type RetentionInterval = 'day' | 'week' | 'month';

@@ -5,13 +5,15 @@
  * request and returns plain JSON; errors cross as ErrorShape (errors.ts).
  */
 import type {
-  CheckResult, DerivedRateRequest, EngagementRequest, FunnelRequest, FunnelStepResult, MetricSeriesRequest, RetentionRequest, RetentionResult, ThresholdBreach, TopNRequest,
+  CheckResult, DerivedRateRequest, EngagementRequest, FunnelDropOffRequest, FunnelRequest, FunnelStepResult, MetricSeriesRequest, RetentionRequest, RetentionResult, ThresholdBreach, TopNRequest,
 } from './analyses';
 import type { ColumnarResult } from './columnar';
 import type { DatasetInfo, DatasetProfile, ImportPreview, ImportPreviewRequest, ImportProgress, ImportRequest, ImportSummary, RowsRequest, WorkspaceInfo, WorkspaceSettings } from './datasets';
 import type { ErrorShape } from './errors';
 import type { PresetRequest, PresetResult } from './presets';
 import type { QuerySpec } from './query-spec';
+import type { SavedDuplicateRequest, SavedItem, SavedListRequest, SavedPutRequest } from './saved';
+import type { CancelQueryResult, SqlCompleteRequest, SqlCompletion, SqlPage, SqlPageRequest } from './sql-console';
 
 export interface RejectsRequest {
   readonly dataset: string;
@@ -23,7 +25,8 @@ export type ExportFormat = 'csv' | 'json' | 'ndjson' | 'parquet';
 
 /**
  * Exactly one source: a dataset, read-only SQL, a query spec (its full result), a dataset's rows
- * as a rows request selects them (range, filters, sort; all pages), or a dataset's rejects.
+ * as a rows request selects them (range, filters, sort; all pages), a dataset's rejects, or the
+ * units that dropped off before a funnel step.
  */
 export interface ExportRequest {
   readonly dataset?: string;
@@ -31,6 +34,8 @@ export interface ExportRequest {
   readonly spec?: QuerySpec;
   readonly rows?: Omit<RowsRequest, 'offset' | 'limit'>;
   readonly rejectsOf?: string;
+  /** A funnel step's dropped-off units (all pages). */
+  readonly funnelDropOff?: Omit<FunnelDropOffRequest, 'offset' | 'limit'>;
   readonly path: string;
   /** Default: from the file name's extension. */
   readonly format?: ExportFormat;
@@ -77,11 +82,19 @@ export interface TallybookService {
   rejects(req: RejectsRequest): Promise<ColumnarResult>;
   /** Runs read-only SQL; writes, attaches, COPY, INSTALL/LOAD and SET are refused. */
   sql(req: { readonly sql: string }): Promise<ColumnarResult>;
+  /** The SQL console: one page of a read-only statement's result, with the total row count. */
+  sqlPage(req: SqlPageRequest): Promise<SqlPage>;
+  /** The SQL console's completions at the cursor (DuckDB's sql_auto_complete). */
+  sqlComplete(req: SqlCompleteRequest): Promise<SqlCompletion>;
+  /** Cancels the SQL console's running statement; it fails with a `cancelled` error. */
+  cancelQuery(): Promise<CancelQueryResult>;
   /** Runs a query spec (PRODUCT.md "Query spec"). */
   query(spec: QuerySpec): Promise<ColumnarResult>;
   /** A seed 002 jobs report. */
   preset(req: PresetRequest): Promise<PresetResult>;
   funnel(req: FunnelRequest): Promise<FunnelStepResult[]>;
+  /** One page of the units that reached step - 1 of a funnel but not step. */
+  funnelDropOff(req: FunnelDropOffRequest): Promise<RowsPage>;
   retention(req: RetentionRequest): Promise<RetentionResult>;
   topN(req: TopNRequest): Promise<ColumnarResult>;
   /** DAU, WAU, MAU and stickiness per day (columns day, dau, wau, mau, stickiness). */
@@ -101,6 +114,13 @@ export interface TallybookService {
    * as exportData; null when the user cancels. The browser mode downloads instead (POST /api/export).
    */
   saveExport(req: SaveExportRequest): Promise<ExportResult | null>;
+  /** Saved views, dashboards and reports of the workspace (by name). */
+  savedList(req: SavedListRequest): Promise<SavedItem[]>;
+  savedGet(req: { readonly id: string }): Promise<SavedItem>;
+  /** Creates (no id: a new uuid) or replaces a saved item. */
+  savedPut(req: SavedPutRequest): Promise<SavedItem>;
+  savedDelete(req: { readonly id: string }): Promise<void>;
+  savedDuplicate(req: SavedDuplicateRequest): Promise<SavedItem>;
 }
 
 export type SaveExportRequest = Omit<ExportRequest, 'path'> & { readonly fileName: string };
@@ -125,9 +145,13 @@ const METHOD_SET: Record<ServiceMethod, true> = {
   cancelImport: true,
   rejects: true,
   sql: true,
+  sqlPage: true,
+  sqlComplete: true,
+  cancelQuery: true,
   query: true,
   preset: true,
   funnel: true,
+  funnelDropOff: true,
   retention: true,
   topN: true,
   engagement: true,
@@ -137,6 +161,11 @@ const METHOD_SET: Record<ServiceMethod, true> = {
   check: true,
   exportData: true,
   saveExport: true,
+  savedList: true,
+  savedGet: true,
+  savedPut: true,
+  savedDelete: true,
+  savedDuplicate: true,
 };
 
 export const SERVICE_METHODS = Object.keys(METHOD_SET) as readonly ServiceMethod[];

@@ -45,6 +45,20 @@ export interface QuerySpec {
   readonly limit?: number;
   /** Anchor for relative ranges instead of the dataset watermark (ISO 8601). */
   readonly now?: string;
+  /**
+   * Keep the n values of one dimension (default: the first) that rank highest by the first
+   * measure over the whole range; every other non-null value becomes "Other" before
+   * aggregating, so every measure (percentiles too) is computed over the folded rows.
+   */
+  readonly topN?: TopNOption;
 }
 
-export const QUERY_SPEC_KEYS = ['dataset', 'measures', 'dimensions', 'time', 'filters', 'compare', 'order', 'limit', 'now'] as const;
+export interface TopNOption {
+  readonly dimension?: string;
+  readonly n: number;
+}
+
+/** The label of the folded values of a top-N breakdown. */
+export const TOP_N_OTHER = 'Other';
+
+export const QUERY_SPEC_KEYS = ['dataset', 'measures', 'dimensions', 'time', 'filters', 'compare', 'order', 'limit', 'now', 'topN'] as const;

@@ -1,11 +1,12 @@
 /**
- * Exports the user asked for: a dataset, a read-only query, a query spec's full result or a
- * dataset's rejected rows, written by DuckDB's COPY (values still bound) to CSV, JSON (an array
- * of row objects), NDJSON or Parquet, chosen by extension.
+ * Exports the user asked for: a dataset, a read-only query, a query spec's full result, a
+ * dataset's rejected rows or a funnel step's dropped-off units, written by DuckDB's COPY (values
+ * still bound) to CSV, JSON (an array of row objects), NDJSON or Parquet, chosen by extension.
  */
 import { extname, resolve } from 'node:path';
 import type { ExportFormat, ExportRequest, ExportResult } from '../../src-shared/contract';
 import { UserError } from '../../src-shared/errors';
+import { funnelDropOffSelect } from './analyses/funnel-drop-off';
 import { rowsSelect } from './dataset/rows-page';
 import { explainQuery } from './query/run-query';
 import type { Params } from './db';
@@ -35,7 +36,7 @@ export function exportFormat(path: string, format?: ExportFormat): ExportFormat 
 }
 
 export async function exportData(ws: Workspace, req: ExportRequest): Promise<ExportResult> {
-  const sources = [req.dataset, req.sql, req.spec, req.rows, req.rejectsOf].filter((x) => x !== undefined);
+  const sources = [req.dataset, req.sql, req.spec, req.rows, req.rejectsOf, req.funnelDropOff].filter((x) => x !== undefined);
   if (sources.length !== 1) throw new UserError('bad_request', 'export needs exactly one of a dataset, a SQL query, a query spec, a rows request or --rejects DATASET');
   const format = exportFormat(req.path, req.format);
   let select: string;
@@ -50,6 +51,10 @@ export async function exportData(ws: Workspace, req: ExportRequest): Promise<Exp
     const { select: rows } = await rowsSelect(ws, req.rows);
     select = rows.sql;
     params = rows.params;
+  } else if (req.funnelDropOff !== undefined) {
+    const { select: dropOff } = await funnelDropOffSelect(ws, req.funnelDropOff);
+    select = dropOff.sql;
+    params = dropOff.params;
   } else if (req.spec !== undefined) {
     const built = await explainQuery(ws, req.spec);
     select = built.sql;

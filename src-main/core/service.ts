@@ -8,6 +8,7 @@ import type { ServiceEvents, TallybookService } from '../../src-shared/contract'
 import type { WorkspaceInfo } from '../../src-shared/datasets';
 import { UserError } from '../../src-shared/errors';
 import { runFunnel } from './analyses/funnel';
+import { funnelDropOff } from './analyses/funnel-drop-off';
 import { writeJobExport, type JobExportRequest } from './analyses/job-exports';
 import { runJobPreset } from './analyses/job-presets';
 import { derivedRate, evaluateThresholds, metricSeries } from './analyses/metrics-series';
@@ -21,7 +22,11 @@ import { exportData } from './export';
 import { importFiles } from './import/importer';
 import { previewImport } from './import/preview';
 import { runQuery } from './query/run-query';
+import { savedDelete, savedDuplicate, savedGet, savedList, savedPut } from './saved';
+import { cancelConsoleRuns } from './sql/console-run';
 import { runReadOnlySql } from './sql/read-only';
+import { sqlComplete } from './sql/sql-complete';
+import { sqlPage } from './sql/sql-page';
 import { Workspace } from './workspace';
 
 export type EventSink = <K extends keyof ServiceEvents>(event: K, payload: ServiceEvents[K]) => void;
@@ -124,9 +129,13 @@ export function createService(initial: Workspace | null, opts: ServiceOptions = 
       );
     },
     sql: (req) => runReadOnlySql(current().db, req.sql),
+    sqlPage: (req) => sqlPage(current().db, req),
+    sqlComplete: (req) => sqlComplete(current().db, req),
+    cancelQuery: async () => ({ cancelled: ws ? cancelConsoleRuns(ws.db) : false }),
     query: (spec) => runQuery(current(), spec),
     preset: (req) => runJobPreset(current(), req),
     funnel: (req) => runFunnel(current(), req),
+    funnelDropOff: (req) => funnelDropOff(current(), req),
     retention: (req) => runRetention(current(), req),
     topN: (req) => topN(current(), req),
     engagement: (req) => engagement(current(), req),
@@ -138,6 +147,11 @@ export function createService(initial: Workspace | null, opts: ServiceOptions = 
     async saveExport() {
       throw new UserError('bad_request', 'saving an export needs the desktop app', 'in the browser mode, exports download (POST /api/export)');
     },
+    savedList: (req) => savedList(current(), req ?? {}),
+    savedGet: (req) => savedGet(current(), req),
+    savedPut: (req) => savedPut(current(), req),
+    savedDelete: (req) => savedDelete(current(), req),
+    savedDuplicate: (req) => savedDuplicate(current(), req),
     writeJobExport: (req, path) => writeJobExport(current(), req, path),
     closeSync() {
       ws?.closeSync();

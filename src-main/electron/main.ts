@@ -5,14 +5,23 @@
  * Invariants: the window never leaves the app origin (external http(s) links go to the system
  * browser after the user agrees); every response carries the CSP; every permission request is
  * denied; IPC is accepted only from app frames, only for allow-listed methods (security.ts).
- * No business logic lives here.
+ * The native menu (menu-template.ts), its dialogs and launch arguments (shell-actions.ts,
+ * launch-args.ts), saving exports (save-export.ts) and the remembered window bounds
+ * (window-state.ts) are pure modules wired here. No business logic lives here.
  */
-import { app, BrowserWindow, dialog, ipcMain, net, protocol, session, shell, type IpcMainInvokeEvent, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session, shell, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { join, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { ServiceEvents } from '../../src-shared/contract';
 import { UserError, describeError, toErrorShape } from '../../src-shared/errors';
 import { createService, type EngineService } from '../core/service';
+import { askSavePath, pickDataFiles, pickNewWorkspace, pickWorkspace, showError } from './dialogs';
+import { parseLaunchArgs, secondInstanceRequest, type LaunchData, type LaunchRequest } from './launch-args';
+import { buildMenuTemplate } from './menu-template';
+import { createSaveExport } from './save-export';
+import { createShellActions } from './shell-actions';
+import { createShellChannel } from './shell-channel';
+import { rememberWindowState, restoredWindowState } from './window-bounds';
 import {
   APP_ENTRY_URL, APP_SCHEME, CONTENT_SECURITY_POLICY, EVENT_CHANNEL, INVOKE_CHANNEL,
   appUrlToRelativePath, isAppUrl, isExternalWebUrl, parseInvocation,
@@ -55,19 +64,48 @@ function broadcast<K extends keyof ServiceEvents>(event: K, payload: ServiceEven
   for (const win of BrowserWindow.getAllWindows()) win.webContents.send(EVENT_CHANNEL, message);
 }
 
+/** Commands for the renderer, held while the page loads (shell-channel.ts). */
+const toRenderer = createShellChannel((command) => broadcast('shell', command));
+
+const actions = createShellActions({
+  pickWorkspace,
+  pickNewWorkspace,
+  pickDataFiles,
+  async openWorkspace(req) {
+    await opening;
+    if (!service) throw new UserError('internal', 'the engine is not started yet');
+    return service.openWorkspace(req);
+  },
+  send: (command) => toRenderer.send(command),
+  reload: () => BrowserWindow.getAllWindows()[0]?.webContents.reload(),
+  showError,
+});
+
+/** Launch requests that arrive before the engine starts (macOS open-file), acted on in start(). */
+const early: LaunchRequest[] = [];
+let started = false;
+
+function handleLaunch(request: LaunchRequest): void {
+  if (started) void actions.handleLaunch(request);
+  else early.push(request);
+}
+
 /** The engine, with no workspace open unless TALLYBOOK_WORKSPACE names one (the Home screen opens one). */
 function startService(): void {
   const userData = app.getPath('userData');
   const engine = createService(null, { emit: broadcast, recentFile: join(userData, 'recent-workspaces.json'), demoPath: join(userData, 'demo.tallybook') });
   const path = process.env.TALLYBOOK_WORKSPACE;
   if (path) opening = engine.openWorkspace({ path, create: true }).catch((e: unknown) => console.error(`tallybook: ${describeError(toErrorShape(e))}`));
-  service = engine;
+  // The core service cannot show dialogs: the desktop's saveExport asks where, then exports.
+  const saveExport = createSaveExport({ askSavePath, downloadsDir: app.getPath('downloads'), exportData: (req) => engine.exportData(req) });
+  service = { ...engine, saveExport };
 }
 
 async function invoke(event: IpcMainInvokeEvent, payload: unknown): Promise<InvokeOutcome> {
   try {
     if (!isAppUrl(event.senderFrame?.url ?? '')) throw new UserError('bad_request', 'a request from outside the app was refused');
     const { method, args } = parseInvocation(payload);
+    toRenderer.ready();
     await opening;
     if (!service) throw new UserError('internal', 'the engine is not started yet');
     // Every service method takes at most one plain request object (contract.ts); each checks it.
@@ -111,9 +149,10 @@ function guardContents(contents: WebContents): void {
 }
 
 function createWindow(): BrowserWindow {
+  const stateFile = join(app.getPath('userData'), 'window-state.json');
+  const { maximized, ...bounds } = restoredWindowState(stateFile);
   const win = new BrowserWindow({
-    width: 1280,
-    height: 840,
+    ...bounds,
     minWidth: 720,
     minHeight: 480,
     title: 'Tallybook',
@@ -128,6 +167,9 @@ function createWindow(): BrowserWindow {
       spellcheck: false,
     },
   });
+  if (maximized) win.maximize();
+  rememberWindowState(win, stateFile);
+  win.webContents.on('did-start-loading', () => toRenderer.loading());
   win.once('ready-to-show', () => win.show());
   void win.loadURL(APP_ENTRY_URL);
   return win;
@@ -143,18 +185,29 @@ function start(): void {
   protocol.handle(APP_SCHEME, serveAppFile);
   startService();
   ipcMain.handle(INVOKE_CHANNEL, invoke);
+  Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate(actions, { platform: process.platform, packaged: app.isPackaged })));
   createWindow();
+  started = true;
+  for (const request of [parseLaunchArgs(process.argv, process.cwd()), ...early.splice(0)]) void actions.handleLaunch(request);
 }
 
-if (!app.requestSingleInstanceLock()) {
+const launchData: LaunchData = { argv: process.argv, cwd: process.cwd() };
+if (!app.requestSingleInstanceLock(launchData)) {
   app.quit();
 } else {
   app.on('web-contents-created', (_event, contents) => guardContents(contents));
-  app.on('second-instance', () => {
+  // A second launch (`tallybook ws.tallybook`, `tallybook a.csv`) hands its files to this one.
+  app.on('second-instance', (_event, argv, workingDirectory, additionalData) => {
+    handleLaunch(secondInstanceRequest(argv, workingDirectory, additionalData));
     const [win] = BrowserWindow.getAllWindows();
     if (!win) return;
     if (win.isMinimized()) win.restore();
     win.focus();
+  });
+  // macOS: a file dropped on the Dock icon or opened with the app.
+  app.on('open-file', (event, path) => {
+    event.preventDefault();
+    handleLaunch(parseLaunchArgs(['', path], '/'));
   });
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow();

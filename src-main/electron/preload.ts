@@ -1,10 +1,10 @@
 /**
  * The single bridge between the sandboxed renderer and the main process: exactly one object,
- * `window.tallybook = { invoke(method, args), on(event, cb) }`. ipcRenderer itself is never
+ * `window.tallybook = { invoke(method, args), on(event, cb), pathForFile(file) }`. ipcRenderer itself is never
  * exposed; the main process re-checks every request (security.ts), so this file stays dumb.
  * Built as CommonJS (out/preload/index.cjs) because sandboxed preloads cannot be ES modules.
  */
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
 import { EVENT_CHANNEL, INVOKE_CHANNEL, type InvokeOutcome } from './security';
 
 function isEventMessage(v: unknown): v is { event: string; payload: unknown } {
@@ -25,6 +25,10 @@ const bridge = {
     return () => {
       ipcRenderer.removeListener(EVENT_CHANNEL, listener);
     };
+  },
+  /** The path on disk of a File the user dropped or picked ("" when it has none). */
+  pathForFile(file: File): string {
+    return webUtils.getPathForFile(file);
   },
 };
 

@@ -29,8 +29,11 @@ export class ApiError extends Error implements ErrorShape {
   }
 }
 
-/** What the Electron preload exposes: invoke and on, nothing else. */
-export type Bridge = Pick<Transport, 'invoke' | 'on'>;
+/** What the Electron preload exposes: invoke, on and pathForFile, nothing else. */
+export type Bridge = Pick<Transport, 'invoke' | 'on'> & {
+  /** The path on disk of a dropped or picked File (Electron's webUtils.getPathForFile); "" when none. */
+  pathForFile(file: File): string;
+};
 
 declare global {
   interface Window {

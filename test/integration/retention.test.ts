@@ -117,6 +117,39 @@ describe('weekly retention', () => {
   });
 });
 
+describe('monthly retention, first time against recurring', () => {
+  const rows: Act[] = [
+    ['u1', 'login', '2025-09-15 10:00:00'], // before from: u1 is never new in the range
+    ['u1', 'login', '2025-10-03 10:00:00'],
+    ['u1', 'login', '2025-11-20 10:00:00'],
+    ['u2', 'login', '2025-10-10 10:00:00'],
+    ['u2', 'login', '2025-10-25 10:00:00'],
+    ['u2', 'login', '2025-12-01 10:00:00'],
+    ['u3', 'login', '2025-11-02 10:00:00'],
+    ['u3', 'login', '2025-12-24 10:00:00'],
+  ];
+  const range = { from: '2025-10-01T00:00:00Z', to: '2026-01-01T00:00:00Z' };
+
+  it('counts only units new in the range when first time, every active month when recurring', async () => {
+    const ds = await activity(rows);
+    const first = await runRetention(ws, { dataset: ds, interval: 'month', periods: 2, ...range });
+    expect(first.cohorts).toEqual([
+      // October: u2 only; November: nobody; December: u2
+      { cohort: '2025-10-01', size: 1, counts: [1, 0, 1], percentages: [100, 0, 100] },
+      // November: u3; December: u3; January is not observed
+      { cohort: '2025-11-01', size: 1, counts: [1, 1], percentages: [100, 100] },
+    ]);
+    const recurring = await runRetention(ws, { dataset: ds, interval: 'month', periods: 2, cohort: 'recurring', ...range });
+    expect(recurring.cohorts).toEqual([
+      // October: u1 u2; November: u1; December: u2
+      { cohort: '2025-10-01', size: 2, counts: [2, 1, 1], percentages: [100, 50, 50] },
+      // November: u1 u3; December: u3
+      { cohort: '2025-11-01', size: 2, counts: [2, 1], percentages: [100, 50] },
+      { cohort: '2025-12-01', size: 2, counts: [2], percentages: [100] },
+    ]);
+  });
+});
+
 describe('engagement', () => {
   const rows: Act[] = [
     ['u1', 'x', '2025-11-01 10:00:00'],

@@ -41,6 +41,21 @@ describe('read-only SQL', () => {
     `SET threads = 1`,
     `CHECKPOINT`,
     `SELECT 1; DELETE FROM sales`,
+    `COPY (SELECT * FROM sales) TO '${'/tmp/tallybook-should-not-exist.csv'}'`,
+    // Binding EXPORT DATABASE creates its folder: the gate refuses it before DuckDB sees it.
+    `EXPORT DATABASE '${'/tmp/tallybook-should-not-exist.csv'}'`,
+    `  -- a comment first
+  export   database '${'/tmp/tallybook-should-not-exist.csv'}'`,
+    `DETACH other`,
+    `CALL pragma_version()`,
+    `PRAGMA force_checkpoint`,
+    `PRAGMA memory_limit = '1GB'`,
+    `CREATE TEMP TABLE t AS SELECT 1`,
+    `USE tallybook`,
+    `RESET threads`,
+    `BEGIN TRANSACTION`,
+    `VACUUM`,
+    `SELECT 1; SELECT 2; UPDATE sales SET units = 0`,
   ])('refuses %s and leaves the workspace as it was', async (sql) => {
     await expect(runReadOnlySql(ws.db, sql)).rejects.toMatchObject({ code: 'read_only' });
     expect(await ws.db.value('SELECT count(*) FROM sales')).toBe(3);

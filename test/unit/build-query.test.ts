@@ -345,7 +345,7 @@ describe('validateSpec', () => {
       expect.objectContaining({
         code: 'unknown_field',
         message: 'unknown field "measure" in the query spec',
-        hint: 'did you mean "measures"? allowed: dataset, measures, dimensions, time, filters, compare, order, limit, now',
+        hint: 'did you mean "measures"? allowed: dataset, measures, dimensions, time, filters, compare, order, limit, now, topN',
       }),
     );
   });
@@ -371,11 +371,57 @@ describe('validateSpec', () => {
     ['is null with a value', { ...valid, filters: [{ field: 'a', op: 'is null', value: 1 }] }, /takes no value/],
     ['= without a value', { ...valid, filters: [{ field: 'a', op: '=' }] }, /needs a value/],
     ['a bad compare', { ...valid, compare: 'last_year' }, /compare "last_year"/],
+    ['topN without dimensions', { ...valid, topN: { n: 3 } }, /topN needs a dimension/],
+    ['topN of a field that is not a dimension', { ...valid, dimensions: ['a'], topN: { dimension: 'b', n: 3 } }, /topN.dimension "b" is not one of the dimensions/],
+    ['a topN of zero', { ...valid, dimensions: ['a'], topN: { n: 0 } }, /topN.n must be a whole number/],
+    ['a topN that is a number', { ...valid, dimensions: ['a'], topN: 3 }, /topN must be an object/],
+    ['an unknown key in topN', { ...valid, dimensions: ['a'], topN: { n: 3, other: true } }, /unknown field "other"/],
   ])('rejects %s', (_, input, message) => {
     expect(() => validateSpec(input)).toThrow(message);
   });
 
   it.each(['15m', '12h', '30d', '8w', '3mo', '1y'])('accepts last "%s"', (last) => {
     expect(validateSpec({ ...valid, time: { last } }).time?.last).toBe(last);
+  });
+});
+
+describe('buildQuery: top N with "Other"', () => {
+  const FOLD = (expr: string, rank: string, where = '') =>
+    `CASE WHEN ${expr} IS NULL THEN NULL WHEN CAST(${expr} AS VARCHAR) IN (SELECT CAST(${expr} AS VARCHAR) FROM "jobs"${where}\nGROUP BY 1\nHAVING CAST(${expr} AS VARCHAR) IS NOT NULL\nORDER BY ${rank} DESC NULLS LAST, 1 ASC\nLIMIT ?) THEN CAST(${expr} AS VARCHAR) ELSE ? END`;
+
+  it.each([
+    [
+      'folds the first dimension, ranked by the first measure',
+      jobs({ measures: ['sum(cost)', 'count'], dimensions: ['status'], topN: { n: 3 } }),
+      `${FOLD('"status"', 'sum("cost")')} AS "status"`,
+      [3, 'Other'],
+    ],
+    [
+      'folds the named dimension and leaves the others alone',
+      jobs({ dimensions: ['paid', 'status'], topN: { dimension: 'status', n: 2 } }),
+      `"paid" AS "paid", ${FOLD('"status"', 'count(*)')} AS "status"`,
+      [2, 'Other'],
+    ],
+    [
+      'ranks over the same rows as the query: filters and window, their values bound in order',
+      jobs({ measures: ['p95(cost)'], dimensions: ['status'], filters: [{ field: 'paid', op: '=', value: true }], time: { from: '2025-11-01T00:00:00Z', to: '2025-11-08T00:00:00Z' }, topN: { n: 1 } }),
+      `${FOLD('"status"', 'quantile_cont("cost", 0.95)', '\nWHERE ("paid" = CAST(? AS BOOLEAN))\n  AND "created_at" >= CAST(? AS TIMESTAMPTZ) AND "created_at" < CAST(? AS TIMESTAMPTZ)')} AS "status"`,
+      [true, '2025-11-01T00:00:00Z', '2025-11-08T00:00:00Z', 1, 'Other', true, '2025-11-01T00:00:00Z', '2025-11-08T00:00:00Z'],
+    ],
+  ])('%s', (_, spec, fragment, params) => {
+    const q = buildQuery(spec, JOBS);
+    expect(q.sql).toContain(fragment);
+    expect(q.params).toEqual(params);
+  });
+
+  it('uses the same fold (ranked over the current period) for the previous period', () => {
+    const q = buildQuery(jobs({ dimensions: ['status'], time: { from: '2025-11-08T00:00:00Z', to: '2025-11-15T00:00:00Z' }, compare: 'previous_period', topN: { n: 2 } }), JOBS);
+    expect(q.sql.split('ELSE ? END').length - 1).toBe(2);
+    // the window's start: in both rankings, the current filter and the previous window's end
+    expect(q.params.filter((v) => v === '2025-11-08T00:00:00Z').length).toBe(4);
+  });
+
+  it('refuses topN on a builder input without that dimension', () => {
+    expect(() => buildQuery(jobs({ dimensions: ['status'], topN: { dimension: 'paid', n: 2 } }), JOBS)).toThrow(/"paid" is not one/);
   });
 });

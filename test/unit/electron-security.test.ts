@@ -144,7 +144,7 @@ describe('the Electron shell source', () => {
     expect(flags.get('preload')).toBe('PRELOAD');
   });
 
-  it('exposes exactly one object, window.tallybook {invoke, on}, and never ipcRenderer itself', () => {
+  it('exposes exactly one object, window.tallybook {invoke, on, pathForFile}, and never ipcRenderer itself', () => {
     const file = parse('src-main/electron/preload.ts');
     const exposures = findAll(file, (n) => ts.isCallExpression(n) && n.expression.getText(file) === 'contextBridge.exposeInMainWorld') as ts.CallExpression[];
     expect(exposures).toHaveLength(1);
@@ -153,7 +153,7 @@ describe('the Electron shell source', () => {
     const declaration = findAll(file, (n) => ts.isVariableDeclaration(n) && n.name.getText(file) === value?.getText(file))[0] as ts.VariableDeclaration | undefined;
     const bridge = declaration?.initializer;
     if (!bridge || !ts.isObjectLiteralExpression(bridge)) throw new Error('the exposed bridge is not an object literal');
-    expect(bridge.properties.map(propertyName)).toEqual(['invoke', 'on']);
+    expect(bridge.properties.map(propertyName)).toEqual(['invoke', 'on', 'pathForFile']);
     // Every use of ipcRenderer is the import or a call of one of its methods, so it is never passed on.
     const uses = findAll(file, (n) => ts.isIdentifier(n) && n.text === 'ipcRenderer');
     for (const use of uses) {

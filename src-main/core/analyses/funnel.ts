@@ -8,17 +8,30 @@
  * The unit counts at its deepest step over all its starts; its time to convert is read from the
  * earliest start reaching that depth.
  *
- * - sequential: step k is the earliest event named like step k at or after step k-1. Events are
+ * A step is an event name, optionally with property filters (funnel-steps.ts): an event serves
+ * the step when its name is the step's and it passes every filter. "Same step" below means same
+ * name and same filters; an event of one name never serves two steps of one path.
+ *
+ * - sequential: step k is the earliest event matching step k at or after step k-1. Events are
  *   ranked per unit by (occurred_at, event_id); an event serves one step only, so a repeated
- *   name (A A B, A B A C) needs a later-ranked event than its previous use. Taking the earliest
+ *   name (A A B, A B A C) needs a later-ranked event than its previous uses. Taking the earliest
  *   candidate each time is optimal: it leaves every later option open. Found with ASOF joins.
  * - strict: the unit's events (all names) are ordered by occurred_at, then funnel position of
- *   their name (other names last), then event_id. After step k-1 only repeats of step k-1's name
- *   may come before step k (A A B and A B B C convert, A X B does not); so step k is the first
- *   event after step k-1's run of repeats (the very next event when steps k-1 and k share a name).
+ *   the first step they match (others last), then event_id. After step k-1 only repeats of step
+ *   k-1's name may come before step k (A A B and A B B C convert, A X B does not); so step k is
+ *   the first event after step k-1's run of repeats (the very next event when steps k-1 and k
+ *   share a name), and it must match step k.
  * - any: steps 1..k done in any order within one window from the earliest of them. From every
- *   step event as anchor, step j takes the o-th event of its name at or after the anchor (o = how
- *   often the name occurs in steps 1..j); the unit reaches k when those all fall in the window.
+ *   step event as anchor, step j takes the o-th event matching it at or after the anchor (o = how
+ *   often the same step occurs in steps 1..j); the unit reaches k when those all fall in the
+ *   window. (Two steps sharing a name but not their filters may be served by one event here.)
+ *
+ * Exclusions (PostHog "exclusion steps", here spanning the whole funnel): an attempt — the path
+ * from one start (any order: from one anchor, whose time stands for "step 1") — does not convert
+ * into step k when an exclusion event of the unit happens strictly after that start and strictly
+ * before step k was completed; it keeps the steps completed before the first such event (an
+ * exclusion at the very instant of a step does not spoil it). Another start after the exclusion
+ * is a fresh attempt. Exclusion events are read from [from, to) like steps.
  *
  * Time to convert into step k = time step k was completed − time step k-1 was completed, where
  * "completed j" is the latest event among steps 1..j of the chosen path (for sequential and
@@ -28,32 +41,35 @@
  */
 import type { FunnelMode, FunnelRequest, FunnelStepResult, FunnelUnit } from '../../../src-shared/analyses';
 import { FUNNEL_MODES } from '../../../src-shared/analyses';
+import type { DatasetInfo } from '../../../src-shared/datasets';
 import { UserError } from '../../../src-shared/errors';
 import type { Workspace } from '../workspace';
+import { fieldResolver, type FieldResolver, type ResolvedField } from '../query/fields';
 import { ident, join, raw, sql, type Fragment } from '../query/fragment';
+import { anyOf, readStep, type StepMatch } from './funnel-steps';
 import { asText, existingField, requireKind, timeBounds } from './inputs';
 
 export const DEFAULT_FUNNEL_WINDOW_SECONDS = 14 * 24 * 3600;
 const MAX_STEPS = 20;
+const MAX_EXCLUSIONS = 20;
 
 interface FunnelPlan {
-  readonly steps: readonly string[];
+  readonly steps: readonly StepMatch[];
+  readonly exclusions: readonly StepMatch[];
   readonly mode: FunnelMode;
   readonly unitColumn: string;
   readonly windowSeconds: number;
 }
 
-function validate(req: FunnelRequest): FunnelPlan {
+function validate(req: FunnelRequest, fields: FieldResolver): FunnelPlan {
   const steps: unknown = req.steps;
   if (!Array.isArray(steps) || steps.length < 1 || steps.length > MAX_STEPS) {
     throw new UserError('bad_request', `a funnel needs 1 to ${MAX_STEPS} steps, got ${Array.isArray(steps) ? steps.length : 'none'}`, 'list event names in order, e.g. --steps view,add_to_cart,checkout');
   }
-  const names = steps.map((s: unknown, i) => {
-    if (typeof s !== 'string' || s.trim() === '') {
-      throw new UserError('bad_request', `funnel step ${i + 1} has no event name`, 'every step is an event name, e.g. commerce.view');
-    }
-    return s;
-  });
+  const exclusions: unknown = req.exclusions ?? [];
+  if (!Array.isArray(exclusions) || exclusions.length > MAX_EXCLUSIONS) {
+    throw new UserError('bad_request', `exclusions must be a list of at most ${MAX_EXCLUSIONS} events`);
+  }
   const mode = req.mode ?? 'sequential';
   if (!FUNNEL_MODES.includes(mode)) {
     throw new UserError('bad_request', `funnel mode "${String(mode)}" is not one of ${FUNNEL_MODES.join(', ')}`);
@@ -66,105 +82,120 @@ function validate(req: FunnelRequest): FunnelPlan {
   if (typeof windowSeconds !== 'number' || !Number.isFinite(windowSeconds) || windowSeconds < 0) {
     throw new UserError('bad_request', `funnel window ${String(windowSeconds)} s is not a duration`, 'give a window of 0 seconds or more, e.g. 30m, 2h, 14d');
   }
-  return { steps: names, mode, unitColumn: by === 'session' ? 'session_id' : 'user_id', windowSeconds };
-}
-
-/** Index (1-based) of the last step before k with the same event name, or 0. */
-function previousSameName(steps: readonly string[], k: number): number {
-  for (let j = k - 1; j >= 1; j--) if (steps[j - 1] === steps[k - 1]) return j;
-  return 0;
-}
-
-/**
- * `ranked(unit, name, t, r, r_tie, nr)`: r orders a unit's step events by (t, event_id); r_tie is
- * the first r at the same t, so `r >= r_tie(x)` means "at or after x"; nr numbers the events of
- * one name. Only repeated step names need to tell events with one timestamp apart: with
- * distinct names the timestamp itself serves as r (and as r_tie), which spares two sorts.
- */
-function ranking(steps: readonly string[]): Fragment {
-  if (new Set(steps).size === steps.length) {
-    return raw(`ranked AS (SELECT unit, name, t, t AS r, t AS r_tie, 1 AS nr FROM ev)`);
-  }
-  return raw(`ranked AS (SELECT *, min(r) OVER (PARTITION BY unit, t) AS r_tie,
-                    row_number() OVER (PARTITION BY unit, name ORDER BY r) AS nr FROM (
-     SELECT unit, name, t, row_number() OVER (PARTITION BY unit ORDER BY t, event_id) AS r FROM ev))`);
+  return {
+    steps: steps.map((s: unknown, i) => readStep(s, `funnel step ${i + 1}`, fields)),
+    exclusions: exclusions.map((s: unknown, i) => readStep(s, `funnel exclusion ${i + 1}`, fields)),
+    mode,
+    unitColumn: by === 'session' ? 'session_id' : 'user_id',
+    windowSeconds,
+  };
 }
 
 /** 1..n */
 const upTo = (n: number): number[] => Array.from({ length: n }, (_, i) => i + 1);
-const tList = (n: number) => raw(upTo(n).map((k) => `t${k}`).join(', '));
+const tList = (n: number, prefix = '') => raw(upTo(n).map((k) => `${prefix}t${k}`).join(', '));
 /** Depth of a path whose t_k turn null after its last step. */
 const depthOfNullPath = (n: number) =>
   raw(n === 1 ? '1' : `CASE ${upTo(n).slice(1).map((k) => `WHEN t${k} IS NULL THEN ${k - 1}`).join(' ')} ELSE ${n} END`);
+/** When step k of a path was completed: the latest of its steps 1..k. */
+export const completedAt = (k: number, prefix = ''): string => (k === 1 ? `${prefix}t1` : `greatest(${upTo(k).map((j) => `${prefix}t${j}`).join(', ')})`);
+
+const stepAt = (plan: FunnelPlan, k: number): StepMatch => plan.steps[k - 1]!;
+/** The match column of step k: m_j of the first step j matching the same events. */
+const matchOf = (plan: FunnelPlan, k: number): string => `m${plan.steps.findIndex((s) => s.key === stepAt(plan, k).key) + 1}`;
+/** Earlier steps (1-based) with the same event name as step k. */
+const sameNameBefore = (plan: FunnelPlan, k: number): number[] => upTo(k - 1).filter((j) => stepAt(plan, j).event === stepAt(plan, k).event);
 
 /**
- * CTEs (after `ev`) ending in `paths(unit, start_key, depth, t1..tN)`: one row per start or
- * anchor, the depth it reaches and when each step of its path happened.
+ * `ranked`: ev plus r, which orders a unit's step events by (t, event_id), and r_tie, the first
+ * r at the same t, so `r >= r_tie(x)` means "at or after x". Only repeated step names need to
+ * tell events with one timestamp apart: with distinct names the timestamp itself serves as r
+ * (and as r_tie), which spares two sorts.
  */
-function sequentialPaths({ steps, windowSeconds }: FunnelPlan): Fragment {
+function ranking(plan: FunnelPlan): Fragment {
+  if (new Set(plan.steps.map((s) => s.event)).size === plan.steps.length) {
+    return raw(`ranked AS (SELECT *, t AS r, t AS r_tie FROM ev)`);
+  }
+  return raw(`ranked AS (SELECT *, min(r) OVER (PARTITION BY unit, t) AS r_tie FROM (
+     SELECT *, row_number() OVER (PARTITION BY unit ORDER BY t, event_id) AS r FROM ev))`);
+}
+
+/**
+ * CTEs (after `ev`) ending in `paths(unit, start_key, origin, depth, t1..tN)`: one row per start
+ * or anchor (at time origin), the depth it reaches and when each step of its path happened.
+ */
+function sequentialPaths(plan: FunnelPlan): Fragment {
+  const n = plan.steps.length;
   const ctes: Fragment[] = [
-    ranking(steps),
-    sql`s1 AS (SELECT unit, r AS start_key, r AS r1, r_tie AS q1, t AS t1, t + to_seconds(${windowSeconds}) AS deadline
-            FROM ranked WHERE name = ${steps[0]!})`,
+    ranking(plan),
+    sql`s1 AS (SELECT unit, r AS start_key, r AS r1, r_tie AS q1, t AS t1, t + to_seconds(${plan.windowSeconds}) AS deadline
+            FROM ranked WHERE m1)`,
   ];
-  for (const k of upTo(steps.length).slice(1)) {
-    const same = previousSameName(steps, k);
-    const lower = raw(same > 0 ? `greatest(q${k - 1}, r${same} + 1)` : `q${k - 1}`);
-    const prev = raw(`s${k - 1}`);
+  for (const k of upTo(n).slice(1)) {
+    const same = sameNameBefore(plan, k);
+    const lower = raw(same.length > 0 ? `greatest(q${k - 1}, ${same.map((j) => `r${j} + 1`).join(', ')})` : `q${k - 1}`);
     ctes.push(sql`${raw(`s${k}`)} AS (
       SELECT * EXCLUDE (lb, e_r, e_q, e_t, ok), CASE WHEN ok THEN e_r END AS ${raw(`r${k}`)},
              CASE WHEN ok THEN e_q END AS ${raw(`q${k}`)}, CASE WHEN ok THEN e_t END AS ${raw(`t${k}`)}
       FROM (SELECT p.*, e.r AS e_r, e.r_tie AS e_q, e.t AS e_t, coalesce(e.t <= p.deadline, false) AS ok
-            FROM (SELECT *, CASE WHEN ${raw(`t${k - 1}`)} IS NOT NULL THEN ${lower} END AS lb FROM ${prev}) p
-            ASOF LEFT JOIN (SELECT unit, r, r_tie, t FROM ranked WHERE name = ${steps[k - 1]!}) e
+            FROM (SELECT *, CASE WHEN ${raw(`t${k - 1}`)} IS NOT NULL THEN ${lower} END AS lb FROM ${raw(`s${k - 1}`)}) p
+            ASOF LEFT JOIN (SELECT unit, r, r_tie, t FROM ranked WHERE ${raw(matchOf(plan, k))}) e
             ON p.unit = e.unit AND e.r >= p.lb))`);
   }
-  ctes.push(sql`paths AS (SELECT unit, start_key, ${depthOfNullPath(steps.length)} AS depth, ${tList(steps.length)} FROM ${raw(`s${steps.length}`)})`);
+  ctes.push(sql`paths AS (SELECT unit, start_key, t1 AS origin, ${depthOfNullPath(n)} AS depth, ${tList(n)} FROM ${raw(`s${n}`)})`);
   return join(ctes, ',\n');
 }
 
-function strictPaths({ steps, windowSeconds }: FunnelPlan): Fragment {
-  const position = sql`CASE name ${join(steps.map((s, i) => sql`WHEN ${s} THEN ${raw(String(i + 1))}`), ' ')} ELSE ${raw(String(steps.length + 1))} END`;
+function strictPaths(plan: FunnelPlan): Fragment {
+  const n = plan.steps.length;
+  const matches = upTo(n).map((k) => `m${k}`).join(', ');
+  const position = raw(`CASE ${upTo(n).map((k) => `WHEN m${k} THEN ${k}`).join(' ')} ELSE ${n + 1} END`);
   const ctes: Fragment[] = [
     // rn: position in the unit's stream; next_run: position of the next event of another name.
-    sql`ordered AS (SELECT unit, name, t, row_number() OVER w AS rn, name IS DISTINCT FROM lag(name) OVER w AS run_start
+    sql`ordered AS (SELECT unit, name, t, ${raw(matches)}, row_number() OVER w AS rn, name IS DISTINCT FROM lag(name) OVER w AS run_start
                     FROM (SELECT *, ${position} AS pos FROM ev) WINDOW w AS (PARTITION BY unit ORDER BY t, pos, event_id))`,
-    raw(`seq AS (SELECT unit, name, t, rn, min(CASE WHEN run_start THEN rn END) OVER (
+    raw(`seq AS (SELECT unit, name, t, ${matches}, rn, min(CASE WHEN run_start THEN rn END) OVER (
                    PARTITION BY unit ORDER BY rn ROWS BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING) AS next_run FROM ordered)`),
-    sql`s1 AS (SELECT unit, rn AS start_key, rn AS r1, next_run AS x1, t AS t1, t + to_seconds(${windowSeconds}) AS deadline
-            FROM seq WHERE name = ${steps[0]!})`,
+    sql`s1 AS (SELECT unit, rn AS start_key, rn AS r1, next_run AS x1, t AS t1, t + to_seconds(${plan.windowSeconds}) AS deadline
+            FROM seq WHERE m1)`,
   ];
-  for (const k of upTo(steps.length).slice(1)) {
+  for (const k of upTo(n).slice(1)) {
     // After a step, only repeats of its own name may come before the next step.
-    const next = raw(steps[k - 1] === steps[k - 2] ? `p.r${k - 1} + 1` : `p.x${k - 1}`);
+    const next = raw(stepAt(plan, k).event === stepAt(plan, k - 1).event ? `p.r${k - 1} + 1` : `p.x${k - 1}`);
     ctes.push(sql`${raw(`s${k}`)} AS (
       SELECT p.*, CASE WHEN e.t <= p.deadline THEN e.rn END AS ${raw(`r${k}`)},
              CASE WHEN e.t <= p.deadline THEN e.next_run END AS ${raw(`x${k}`)},
              CASE WHEN e.t <= p.deadline THEN e.t END AS ${raw(`t${k}`)}
-      FROM ${raw(`s${k - 1}`)} p LEFT JOIN seq e ON e.unit = p.unit AND e.rn = ${next} AND e.name = ${steps[k - 1]!})`);
+      FROM ${raw(`s${k - 1}`)} p LEFT JOIN seq e ON e.unit = p.unit AND e.rn = ${next} AND ${raw(`e.${matchOf(plan, k)}`)})`);
   }
-  ctes.push(sql`paths AS (SELECT unit, start_key, ${depthOfNullPath(steps.length)} AS depth, ${tList(steps.length)} FROM ${raw(`s${steps.length}`)})`);
+  ctes.push(sql`paths AS (SELECT unit, start_key, t1 AS origin, ${depthOfNullPath(n)} AS depth, ${tList(n)} FROM ${raw(`s${n}`)})`);
   return join(ctes, ',\n');
 }
 
-function anyOrderPaths({ steps, windowSeconds }: FunnelPlan): Fragment {
+function anyOrderPaths(plan: FunnelPlan): Fragment {
+  const n = plan.steps.length;
+  const occurrence = (k: number) => upTo(k).filter((j) => stepAt(plan, j).key === stepAt(plan, k).key).length;
+  // nr_m numbers the events matching a repeated step, per unit, in rank order.
+  const repeated = [...new Set(upTo(n).filter((k) => occurrence(k) > 1).map((k) => matchOf(plan, k)))];
+  const numbering = repeated.map((m) => `CASE WHEN ${m} THEN row_number() OVER (PARTITION BY unit, ${m} ORDER BY r) END AS nr_${m}`);
   const ctes: Fragment[] = [
-    ranking(steps),
-    sql`a0 AS (SELECT unit, r AS start_key, r_tie AS lb, t + to_seconds(${windowSeconds}) AS deadline FROM ranked)`,
+    ranking(plan),
+    raw(`numbered AS (SELECT *${numbering.map((x) => `, ${x}`).join('')} FROM ranked)`),
+    sql`a0 AS (SELECT unit, r AS start_key, r_tie AS lb, t AS origin, t + to_seconds(${plan.windowSeconds}) AS deadline FROM ranked)`,
   ];
-  for (const k of upTo(steps.length)) {
-    const name = steps[k - 1]!;
-    const occurrence = steps.slice(0, k).filter((s) => s === name).length;
-    // f: the first event of this name at or after the anchor; e: the occurrence-th from f on.
-    const again =
-      occurrence === 1 ? raw('') : sql`LEFT JOIN ranked e ON e.unit = p.unit AND e.name = ${name} AND e.nr = f.nr + ${raw(String(occurrence - 1))}`;
-    ctes.push(sql`${raw(`a${k}`)} AS (
-      SELECT p.*, ${raw(occurrence === 1 ? 'f' : 'e')}.t AS ${raw(`t${k}`)} FROM ${raw(`a${k - 1}`)} p
-      ASOF LEFT JOIN (SELECT unit, r, nr, t FROM ranked WHERE name = ${name}) f ON f.unit = p.unit AND f.r >= p.lb
-      ${again})`);
+  for (const k of upTo(n)) {
+    const m = matchOf(plan, k);
+    const o = occurrence(k);
+    // f: the first matching event at or after the anchor; e: the o-th from f on.
+    const again = o === 1 ? '' : `LEFT JOIN numbered e ON e.unit = p.unit AND e.${m} AND e.nr_${m} = f.nr_${m} + ${o - 1}`;
+    const fColumns = repeated.includes(m) ? `unit, r, t, nr_${m}` : 'unit, r, t';
+    ctes.push(raw(`a${k} AS (
+      SELECT p.*, ${o === 1 ? 'f' : 'e'}.t AS t${k} FROM a${k - 1} p
+      ASOF LEFT JOIN (SELECT ${fColumns} FROM numbered WHERE ${m}) f ON f.unit = p.unit AND f.r >= p.lb
+      ${again})`));
   }
-  const depth = raw(`CASE ${upTo(steps.length).map((k) => `WHEN NOT coalesce(t${k} <= deadline, false) THEN ${k - 1}`).join(' ')} ELSE ${steps.length} END`);
-  ctes.push(sql`paths AS (SELECT unit, start_key, ${depth} AS depth, ${tList(steps.length)} FROM ${raw(`a${steps.length}`)})`);
+  const depth = raw(`CASE ${upTo(n).map((k) => `WHEN NOT coalesce(t${k} <= deadline, false) THEN ${k - 1}`).join(' ')} ELSE ${n} END`);
+  ctes.push(sql`paths AS (SELECT unit, start_key, origin, ${depth} AS depth, ${tList(n)} FROM ${raw(`a${n}`)})`);
   return join(ctes, ',\n');
 }
 
@@ -174,21 +205,36 @@ const PATHS: Readonly<Record<FunnelMode, (plan: FunnelPlan) => Fragment>> = {
   any: anyOrderPaths,
 };
 
-/** Per breakdown value: c_k units reaching step k, m_k median seconds, fs_k / fp_k conversions. */
-function summarySelect(n: number): Fragment {
-  const completed = (k: number) => (k === 1 ? 't1' : `greatest(${upTo(k).map((j) => `t${j}`).join(', ')})`);
-  const inner = upTo(n).flatMap((k) => [
-    `count(*) FILTER (WHERE depth >= ${k}) AS c${k}`,
-    k === 1 ? 'NULL::DOUBLE AS m1' : `quantile_cont(epoch(${completed(k)}) - epoch(${completed(k - 1)}), 0.5) FILTER (WHERE depth >= ${k}) AS m${k}`,
-  ]);
-  const pct = (num: string, den: string) => `CASE WHEN ${den} = 0 THEN 0.0 ELSE round(100.0 * ${num} / ${den}, 2) END`;
-  const outer = upTo(n).flatMap((k) => [`c${k}`, `m${k}`, `${pct(`c${k}`, 'c1')} AS fs${k}`, `${pct(`c${k}`, k === 1 ? 'c1' : `c${k - 1}`)} AS fp${k}`]);
-  return raw(`SELECT bd, ${outer.join(', ')} FROM (SELECT bd, ${inner.join(', ')} FROM per_unit GROUP BY bd) ORDER BY c1 DESC, bd ASC NULLS LAST`);
+/**
+ * `kept`: paths with their depth cut at the first exclusion event after their origin (steps
+ * completed after it do not count).
+ */
+function excluded(plan: FunnelPlan, unit: Fragment, base: Fragment): Fragment {
+  const n = plan.steps.length;
+  if (plan.exclusions.length === 0) return raw('kept AS (SELECT * FROM paths)');
+  const cut = `CASE ${upTo(n).map((k) => `WHEN ${completedAt(k, 'p.')} > x.t THEN ${k - 1}`).join(' ')} ELSE ${n} END`;
+  return sql`xev AS (SELECT ${unit} AS unit, occurred_at AS t FROM ${base} AND (${anyOf(plan.exclusions)})),
+    kept AS (SELECT p.unit, p.start_key, p.origin, CASE WHEN x.t IS NULL THEN p.depth ELSE least(p.depth, ${raw(cut)}) END AS depth, ${tList(n, 'p.')}
+             FROM paths p ASOF LEFT JOIN xev x ON x.unit = p.unit AND x.t > p.origin)`;
 }
 
-export async function runFunnel(ws: Workspace, req: FunnelRequest): Promise<FunnelStepResult[]> {
+export interface FunnelUnits {
+  readonly info: DatasetInfo;
+  readonly steps: readonly StepMatch[];
+  readonly unitColumn: string;
+  readonly breakdown: ResolvedField | null;
+  /**
+   * `WITH …` ending in `per_unit(unit, start_key, origin, depth, t1..tN, bd)`: each unit that
+   * started the funnel, at its best attempt (deepest, then earliest), with its breakdown value.
+   */
+  readonly with: Fragment;
+}
+
+/** The funnel up to one row per unit: what the summary and the drop-off lists read. */
+export async function funnelUnits(ws: Workspace, req: FunnelRequest): Promise<FunnelUnits> {
   const info = await requireKind(ws, req.dataset, ['events'], 'funnels');
-  const plan = validate(req);
+  const fields = fieldResolver(info.name, info.columns);
+  const plan = validate(req, fields);
   const columns = new Set(info.columns.map((c) => c.name));
   for (const c of [plan.unitColumn, 'event_name', 'occurred_at', 'event_id']) {
     if (!columns.has(c)) {
@@ -197,41 +243,62 @@ export async function runFunnel(ws: Workspace, req: FunnelRequest): Promise<Funn
   }
   const breakdown = req.breakdown === undefined ? null : await existingField(ws, info, req.breakdown);
   const range = timeBounds(raw('occurred_at'), req.from, req.to);
-  // Strict mode needs every event of the unit (to see interruptions); the others only step events.
-  const names = [...new Set(plan.steps)];
-  const onlySteps = plan.mode === 'strict' ? raw('TRUE') : sql`event_name IN (${join(names.map((s) => sql`${s}`), ', ')})`;
   const unit = ident(plan.unitColumn);
+  const base = sql`${ident(info.name)} WHERE ${unit} IS NOT NULL AND occurred_at IS NOT NULL AND ${range}`;
+  // Strict mode needs every event of the unit (to see interruptions); the others only step events.
+  const onlySteps = plan.mode === 'strict' ? raw('TRUE') : anyOf(plan.steps);
+  const matchColumns = join(
+    plan.steps.map((s, i) => sql`coalesce(${s.condition}, false) AS ${raw(`m${i + 1}`)}`),
+    ', ',
+  );
   const firstTouch =
     breakdown === null
       ? raw('per_unit AS (SELECT *, NULL::VARCHAR AS bd FROM best)')
-      : sql`touch AS (SELECT unit, first(bd ORDER BY t, event_id) AS bd FROM ev WHERE name = ${plan.steps[0]!} GROUP BY unit),
-            per_unit AS (SELECT best.*, touch.bd FROM best LEFT JOIN touch USING (unit))`;
+      : raw(`touch AS (SELECT unit, first(bd ORDER BY t, event_id) AS bd FROM ev WHERE m1 GROUP BY unit),
+            per_unit AS (SELECT best.*, touch.bd FROM best LEFT JOIN touch USING (unit))`);
   const query = sql`WITH ev AS (
       SELECT ${unit} AS unit, event_name AS name, occurred_at AS t, event_id,
-             ${breakdown === null ? raw('NULL::VARCHAR') : asText(breakdown)} AS bd
-      FROM ${ident(info.name)}
-      WHERE ${unit} IS NOT NULL AND occurred_at IS NOT NULL AND ${onlySteps} AND ${range}),
+             ${breakdown === null ? raw('NULL::VARCHAR') : asText(breakdown)} AS bd, ${matchColumns}
+      FROM ${base} AND (${onlySteps})),
     ${PATHS[plan.mode](plan)},
-    best AS (SELECT * FROM paths WHERE depth >= 1 QUALIFY row_number() OVER (PARTITION BY unit ORDER BY depth DESC, start_key) = 1),
-    ${firstTouch}
-    ${summarySelect(plan.steps.length)}`;
+    ${excluded(plan, unit, base)},
+    best AS (SELECT * FROM kept WHERE depth >= 1 QUALIFY row_number() OVER (PARTITION BY unit ORDER BY depth DESC, start_key) = 1),
+    ${firstTouch}`;
+  return { info, steps: plan.steps, unitColumn: plan.unitColumn, breakdown, with: query };
+}
+
+/** Per breakdown value: c_k units reaching step k, m_k median seconds, fs_k / fp_k conversions. */
+function summarySelect(n: number): Fragment {
+  const inner = upTo(n).flatMap((k) => [
+    `count(*) FILTER (WHERE depth >= ${k}) AS c${k}`,
+    k === 1 ? 'NULL::DOUBLE AS m1' : `quantile_cont(epoch(${completedAt(k)}) - epoch(${completedAt(k - 1)}), 0.5) FILTER (WHERE depth >= ${k}) AS m${k}`,
+  ]);
+  const pct = (num: string, den: string) => `CASE WHEN ${den} = 0 THEN 0.0 ELSE round(100.0 * ${num} / ${den}, 2) END`;
+  const outer = upTo(n).flatMap((k) => [`c${k}`, `m${k}`, `${pct(`c${k}`, 'c1')} AS fs${k}`, `${pct(`c${k}`, k === 1 ? 'c1' : `c${k - 1}`)} AS fp${k}`]);
+  return raw(`SELECT bd, ${outer.join(', ')} FROM (SELECT bd, ${inner.join(', ')} FROM per_unit GROUP BY bd) ORDER BY c1 DESC, bd ASC NULLS LAST`);
+}
+
+export async function runFunnel(ws: Workspace, req: FunnelRequest): Promise<FunnelStepResult[]> {
+  const units = await funnelUnits(ws, req);
+  const n = units.steps.length;
+  const query = sql`${units.with} ${summarySelect(n)}`;
   const rows = await ws.db.rows(query.sql, query.params);
 
   // Without a breakdown every step is reported, even when no unit started the funnel.
-  const blocks = rows.length > 0 || breakdown !== null ? rows : [{ bd: null }];
+  const blocks = rows.length > 0 || units.breakdown !== null ? rows : [{ bd: null }];
   return blocks.flatMap((row) =>
-    plan.steps.map((name, i) => {
+    units.steps.map((step, i) => {
       const k = i + 1;
       const median = row[`m${k}`];
       const result: FunnelStepResult = {
         step: k,
-        event_name: name,
+        event_name: step.event,
         count: Number(row[`c${k}`] ?? 0),
         conversion_from_start: Number(row[`fs${k}`] ?? 0),
         conversion_from_previous: Number(row[`fp${k}`] ?? 0),
         median_seconds_to_convert: median === null || median === undefined ? null : Number(median),
       };
-      if (breakdown !== null) result.breakdown = row.bd === null || row.bd === undefined ? null : String(row.bd);
+      if (units.breakdown !== null) result.breakdown = row.bd === null || row.bd === undefined ? null : String(row.bd);
       return result;
     }),
   );

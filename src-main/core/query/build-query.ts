@@ -9,7 +9,8 @@
  * "m (change %)". The rows of a comparison are those of the current period; previous values
  * are matched on the dimensions and, with a grain, on the bucket's position in its range.
  * Default order: time ascending when there is a grain, then the first measure descending, then
- * the dimensions; `limit` applies to the final rows.
+ * the dimensions; `limit` applies to the final rows. With `topN`, one dimension keeps its top
+ * values and folds the rest into "Other" before aggregating (top-n-fold.ts).
  */
 import { UserError } from '../../../src-shared/errors';
 import type { QuerySpec } from '../../../src-shared/query-spec';
@@ -20,6 +21,7 @@ import { filterCondition } from './filters';
 import type { Instant } from './instant';
 import { compileMeasure, parseMeasure, type CompiledMeasure } from './measures';
 import { didYouMean } from './suggest';
+import { foldTopN } from './top-n-fold';
 import {
   bucketPosition, bucketStart, previousWindow, resolveTimeField, resolveWindow, windowCondition,
   type BucketOptions, type TimeField, type TimeWindow, type WeekStart,
@@ -87,6 +89,28 @@ function hiddenName(outputs: readonly string[]): string {
   return name;
 }
 
+/** The `\nWHERE …` selecting the rows of a window (with the spec's filters), or nothing. */
+function whereClause(p: Plan, window: TimeWindow): Fragment {
+  const conditions = [...p.filters];
+  const inWindow = windowCondition(window, p.timeField);
+  if (inWindow) conditions.push(inWindow);
+  return conditions.length ? sql`\nWHERE ${join(conditions, '\n  AND ')}` : raw('');
+}
+
+/** The plan with the top-N dimension folded (ranked over the current window), if the spec asks. */
+function withTopN(spec: QuerySpec, p: Plan, window: TimeWindow): Plan {
+  const topN = spec.topN;
+  const rank = p.measures[0];
+  if (!topN || !rank) return p;
+  const target = topN.dimension ?? p.dimensions[0]?.name;
+  if (!p.dimensions.some((d) => d.name === target)) {
+    throw new UserError('bad_spec', `topN ranks a dimension, and "${String(target)}" is not one`, 'add it to "dimensions"');
+  }
+  const where = whereClause(p, window);
+  const dimensions = p.dimensions.map((d) => (d.name === target ? { name: d.name, expr: foldTopN({ expr: d.expr, table: p.table, where, rank: rank.expr, n: topN.n }) } : d));
+  return { ...p, dimensions };
+}
+
 /** One aggregation over a window; with `position`, an extra column numbers the time buckets. */
 function aggregate(p: Plan, window: TimeWindow, position: { alias: string; start: Instant | null } | null): Fragment {
   const select: Fragment[] = [];
@@ -98,10 +122,7 @@ function aggregate(p: Plan, window: TimeWindow, position: { alias: string; start
     const pos = p.bucket && p.timeField && position.start !== null ? bucketPosition(p.timeField.ts, position.start, p.bucket) : raw('0');
     select.push(sql`${pos} AS ${ident(position.alias)}`);
   }
-  const conditions = [...p.filters];
-  const inWindow = windowCondition(window, p.timeField);
-  if (inWindow) conditions.push(inWindow);
-  const where = conditions.length ? sql`\nWHERE ${join(conditions, '\n  AND ')}` : raw('');
+  const where = whereClause(p, window);
   const groupNumbers = Array.from({ length: groups }, (_, i) => String(i + 1));
   if (position && p.bucket) groupNumbers.push(String(select.length));
   const groupBy = groupNumbers.length ? raw(`\nGROUP BY ${groupNumbers.join(', ')}`) : raw('');
@@ -155,8 +176,8 @@ function orderBy(spec: QuerySpec, p: Plan): Fragment {
 }
 
 export function buildQuery(spec: QuerySpec, ctx: BuildContext): BuiltQuery {
-  const p = plan(spec, ctx);
   const window = resolveWindow(spec.time, spec.now, ctx.watermark);
+  const p = withTopN(spec, plan(spec, ctx), window);
   const inner = spec.compare ? comparison(spec, p, window) : aggregate(p, window, null);
   const limit = spec.limit === undefined ? raw('') : sql`\nLIMIT ${spec.limit}`;
   const q = sql`SELECT * FROM (\n${inner}\n) AS q\nORDER BY ${orderBy(spec, p)}${limit}`;

@@ -7,16 +7,18 @@
 import { UserError } from '../../../src-shared/errors';
 import {
   FILTER_OPS, GRAINS, QUERY_SPEC_KEYS,
-  type Filter, type FilterOp, type FilterValue, type Grain, type OrderBy, type QuerySpec, type TimeRange,
+  type Filter, type FilterOp, type FilterValue, type Grain, type OrderBy, type QuerySpec, type TimeRange, type TopNOption,
 } from '../../../src-shared/query-spec';
 import { parseDuration, parseInstant } from './instant';
 import { didYouMean } from './suggest';
 
 export const MAX_LIMIT = 1_000_000;
+export const MAX_TOP_N = 1000;
 
 const TIME_KEYS = ['grain', 'from', 'to', 'last', 'field'] as const;
 const FILTER_KEYS = ['field', 'op', 'value'] as const;
 const ORDER_KEYS = ['field', 'dir'] as const;
+const TOP_N_KEYS = ['dimension', 'n'] as const;
 
 type Json = Record<string, unknown>;
 
@@ -151,6 +153,21 @@ function validateLimit(v: unknown): number {
   return v;
 }
 
+function validateTopN(v: unknown, dimensions: readonly string[] | undefined): TopNOption {
+  if (!isObject(v)) throw bad(`topN must be an object, not ${typeName(v)}`, 'e.g. {"dimension": "provider", "n": 5}');
+  checkKeys(v, TOP_N_KEYS, 'the query spec\'s "topN"');
+  const n = v.n;
+  if (typeof n !== 'number' || !Number.isInteger(n) || n < 1 || n > MAX_TOP_N) {
+    throw bad(`topN.n must be a whole number from 1 to ${MAX_TOP_N}, not ${JSON.stringify(n)}`);
+  }
+  if (!dimensions?.length) throw bad('topN needs a dimension to rank', 'add one to "dimensions", e.g. ["provider"]');
+  const dimension = optional(v, 'dimension');
+  if (dimension === undefined) return { n };
+  const name = nonEmptyString(dimension, 'topN.dimension');
+  if (!dimensions.includes(name)) throw bad(`topN.dimension "${name}" is not one of the dimensions`, `dimensions: ${dimensions.join(', ')}`);
+  return { dimension: name, n };
+}
+
 function list<T>(v: unknown, where: string, each: (item: unknown, i: number) => T): T[] {
   if (!Array.isArray(v)) throw bad(`${where} must be an array, not ${typeName(v)}`);
   return v.map(each);
@@ -177,15 +194,18 @@ export function validateSpec(input: unknown): QuerySpec {
   const order = optional(input, 'order');
   const limit = optional(input, 'limit');
   const now = optional(input, 'now');
+  const topN = optional(input, 'topN');
+  const dims = dimensions !== undefined ? stringList(dimensions, 'dimensions') : undefined;
   return {
     dataset,
     measures,
-    ...(dimensions !== undefined ? { dimensions: stringList(dimensions, 'dimensions') } : {}),
+    ...(dims !== undefined ? { dimensions: dims } : {}),
     ...(time !== undefined ? { time: validateTime(time) } : {}),
     ...(filters !== undefined ? { filters: list(filters, 'filters', validateFilter) } : {}),
     ...(compare !== undefined ? { compare: oneOf(compare, ['previous_period'] as const, 'compare') } : {}),
     ...(order !== undefined ? { order: list(order, 'order', validateOrder) } : {}),
     ...(limit !== undefined ? { limit: validateLimit(limit) } : {}),
     ...(now !== undefined ? { now: instant(now, 'now') } : {}),
+    ...(topN !== undefined ? { topN: validateTopN(topN, dims) } : {}),
   };
 }

@@ -19,7 +19,7 @@ function initialCustom(extent: TimeExtent | null): DateRange {
   return { kind: 'custom', from: dateOnly(end - 29 * DAY_MS), to: dateOnly(end) };
 }
 
-function RangePicker({ range, extent, onChange }: { range: DateRange; extent: TimeExtent | null; onChange: (r: DateRange) => void }) {
+export function RangePicker({ range, extent, onChange }: { range: DateRange; extent: TimeExtent | null; onChange: (r: DateRange) => void }) {
   const choices: { id: string; label: string; pick: () => DateRange; active: boolean }[] = [
     ...RANGE_DAYS.map((days) => ({ id: `${days}d`, label: `${days}d`, pick: (): DateRange => ({ kind: 'last', days }), active: range.kind === 'last' && range.days === days })),
     { id: 'all', label: 'All', pick: (): DateRange => ({ kind: 'all' }), active: range.kind === 'all' },

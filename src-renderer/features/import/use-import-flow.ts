@@ -50,6 +50,13 @@ export function useImportFlow() {
 
   useEffect(() => api.on('importProgress', (p) => setRun((r) => (r.status === 'running' ? { status: 'running', progress: p } : r))), []);
 
+  // Files the shell sent (menu, drop, a second launch): prefilled once, here or on arrival.
+  const pendingPaths = useStore((s) => s.pendingImportPaths);
+  useEffect(() => {
+    const paths = pendingPaths && useStore.getState().takePendingImportPaths();
+    if (paths) setPathsText(paths.join('\n'));
+  }, [pendingPaths]);
+
   /** Other files or another kind: the preview, its overrides and the last run's result no longer apply. */
   const forgetPreview = () => {
     previewSeq.current++;
