@@ -8,6 +8,7 @@ import { useEffect, useState, type CSSProperties, type ReactElement } from 'reac
 import { useShallow } from 'zustand/react/shallow';
 import { api, errorText } from './api/client';
 import { ErrorState, Loading } from './components/States';
+import { CommandPalette } from './features/palette/CommandPalette';
 import { SCREENS } from './features/screens';
 import { useStore } from './store/store';
 
@@ -24,7 +25,7 @@ function Navigation(): ReactElement {
             <a
               href={`#/${s.id}`}
               aria-current={route.screen === s.id ? 'page' : undefined}
-              title={`${s.label} (Alt+${s.key})`}
+              title={s.key ? `${s.label} (Alt+${s.key})` : s.label}
               onClick={(e) => {
                 e.preventDefault();
                 navigate(s.id);
@@ -194,6 +195,7 @@ export function App(): ReactElement {
       </main>
       {dragging ? <DropOverlay /> : null}
       <DropStatus />
+      <CommandPalette />
     </div>
   );
 }

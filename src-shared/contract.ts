@@ -13,6 +13,7 @@ import type { ErrorShape } from './errors';
 import type { PresetRequest, PresetResult } from './presets';
 import type { QuerySpec } from './query-spec';
 import type { SavedDuplicateRequest, SavedItem, SavedListRequest, SavedPutRequest } from './saved';
+import type { ReportHtmlRequest, ReportHtmlResult, ReportVerification } from './reports';
 import type { CancelQueryResult, SqlCompleteRequest, SqlCompletion, SqlPage, SqlPageRequest } from './sql-console';
 
 export interface RejectsRequest {
@@ -121,6 +122,10 @@ export interface TallybookService {
   savedPut(req: SavedPutRequest): Promise<SavedItem>;
   savedDelete(req: { readonly id: string }): Promise<void>;
   savedDuplicate(req: SavedDuplicateRequest): Promise<SavedItem>;
+  /** A self-contained HTML evidence report (a definition, a saved report or dashboard, or the default). */
+  reportHtml(req: ReportHtmlRequest): Promise<ReportHtmlResult>;
+  /** Recomputes a report's panels and sources on the open workspace and lists what changed. */
+  reportVerify(req: { readonly html: string }): Promise<ReportVerification>;
 }
 
 export type SaveExportRequest = Omit<ExportRequest, 'path'> & { readonly fileName: string };
@@ -166,6 +171,8 @@ const METHOD_SET: Record<ServiceMethod, true> = {
   savedPut: true,
   savedDelete: true,
   savedDuplicate: true,
+  reportHtml: true,
+  reportVerify: true,
 };
 
 export const SERVICE_METHODS = Object.keys(METHOD_SET) as readonly ServiceMethod[];

@@ -1,7 +1,9 @@
 /**
- * Saved objects that travel with the workspace file (table tallybook.saved): Explore views,
- * user dashboards made of views, and reports (whose body belongs to the reports feature).
+ * Saved objects that travel with the workspace file (table tallybook.saved): views (Explore
+ * queries, funnels and retention tables), user dashboards made of views, and reports (whose body
+ * belongs to the reports feature).
  */
+import type { FunnelRequest, RetentionRequest } from './analyses';
 import type { QuerySpec } from './query-spec';
 
 export const SAVED_KINDS = ['view', 'dashboard', 'report'] as const;
@@ -21,7 +23,32 @@ export interface ViewBody {
   readonly chart: ChartType;
   /** Kept for older views; the spec's own `topN` is what runs. */
   readonly topN?: number;
+  /** Absent on query views (it tells them from the analysis views). */
+  readonly analysis?: undefined;
 }
+
+/** The analyses a saved view can hold instead of a query spec. */
+export const VIEW_ANALYSES = ['funnel', 'retention'] as const;
+export type ViewAnalysis = (typeof VIEW_ANALYSES)[number];
+
+/** A saved funnel: its request, run again (re-validated by the engine) whenever it is drawn. */
+export interface FunnelViewBody {
+  readonly analysis: 'funnel';
+  readonly request: FunnelRequest;
+}
+
+/** A saved retention table: its request, run again whenever it is drawn. */
+export interface RetentionViewBody {
+  readonly analysis: 'retention';
+  readonly request: RetentionRequest;
+}
+
+export type AnalysisViewBody = FunnelViewBody | RetentionViewBody;
+
+/** What a saved view holds: a query view (no `analysis`), a funnel or a retention table. */
+export type SavedViewBody = ViewBody | AnalysisViewBody;
+
+export const isAnalysisView = (body: SavedViewBody): body is AnalysisViewBody => body.analysis !== undefined;
 
 export interface DashboardPanel {
   readonly id: string;
@@ -42,7 +69,7 @@ export interface DashboardBody {
 }
 
 export interface SavedBodies {
-  view: ViewBody;
+  view: SavedViewBody;
   dashboard: DashboardBody;
   report: unknown;
 }

@@ -13,6 +13,7 @@ import { funnelCommand } from './commands/funnel';
 import { importCommand } from './commands/import';
 import { presetCommand } from './commands/preset';
 import { queryCommand } from './commands/query';
+import { reportCommand } from './commands/report';
 import { retentionCommand } from './commands/retention';
 import { serveCommand } from './commands/serve';
 import { sqlCommand } from './commands/sql';
@@ -21,7 +22,7 @@ import { processIo, type Io } from './io';
 
 export const COMMANDS: readonly Command[] = [
   importCommand, sqlCommand, queryCommand, presetCommand, funnelCommand, retentionCommand, exportCommand, checkCommand, demoCommand, serveCommand,
-  notYetCommand('report', 'export a self-contained HTML or PDF report', 'report -w WS -o FILE.html|.pdf'),
+  reportCommand,
   notYetCommand('bench', 'benchmark import and dashboard queries', 'bench [--events N] [--json]'),
 ];
 

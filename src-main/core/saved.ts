@@ -2,15 +2,17 @@
  * Saved views, dashboards and reports, kept in the workspace's tallybook.saved table so they
  * travel with the file. Every write validates its input: the kind, the name (1–200 chars), the
  * body's size (≤ 1 MB of JSON) and shape (a view's spec passes validateSpec, a dashboard's
- * panels have ids, titles and sizes); read-only workspaces refuse writes.
+ * panels have ids, titles and sizes; a funnel or retention view's request has the right shape —
+ * the engine re-validates it when it runs); read-only workspaces refuse writes.
  */
 import { randomUUID } from 'node:crypto';
 import { UserError } from '../../src-shared/errors';
 import {
-  CHART_TYPES, MAX_PANEL_HEIGHT, MAX_SAVED_BODY, MAX_SAVED_NAME, SAVED_KINDS,
-  type ChartType, type DashboardBody, type DashboardPanel, type SavedDuplicateRequest, type SavedItem, type SavedKind,
-  type SavedListRequest, type SavedPutRequest, type ViewBody,
+  CHART_TYPES, MAX_PANEL_HEIGHT, MAX_SAVED_BODY, MAX_SAVED_NAME, SAVED_KINDS, VIEW_ANALYSES,
+  type AnalysisViewBody, type ChartType, type DashboardBody, type DashboardPanel, type SavedDuplicateRequest, type SavedItem, type SavedKind,
+  type SavedListRequest, type SavedPutRequest, type SavedViewBody, type ViewBody,
 } from '../../src-shared/saved';
+import { FUNNEL_MODES, type FunnelRequest, type FunnelStep, type RetentionRequest } from '../../src-shared/analyses';
 import type { CellValue } from '../../src-shared/columnar';
 import { validateSpec } from './query/validate-spec';
 import type { Workspace } from './workspace';
@@ -55,8 +57,83 @@ function optionalString(v: unknown, where: string): string | undefined {
   return v;
 }
 
-function checkView(body: unknown): ViewBody {
-  if (!isObject(body)) throw bad('a view\'s body must be an object {spec, chart}');
+function oneOf<T extends string>(v: unknown, options: readonly T[], where: string): T | undefined {
+  if (v === undefined || v === null) return undefined;
+  if (typeof v !== 'string' || !(options as readonly string[]).includes(v)) throw bad(`${where} must be one of ${options.join(', ')}, not ${JSON.stringify(v)}`);
+  return v as T;
+}
+
+/** The named optional fields of `v` that are set, checked by `check`, as an object to spread. */
+function pick<T>(v: Record<string, unknown>, keys: readonly string[], check: (x: unknown, where: string) => T | undefined, where: string): Record<string, T> {
+  const out: Record<string, T> = {};
+  for (const k of keys) {
+    const x = check(v[k], `${where}.${k}`);
+    if (x !== undefined) out[k] = x;
+  }
+  return out;
+}
+
+const UNITS = ['session', 'user'] as const;
+const MAX_STEPS = 20;
+
+function checkStep(v: unknown, where: string): FunnelStep {
+  if (typeof v === 'string' && v !== '') return v;
+  if (!isObject(v) || typeof v.event !== 'string' || v.event === '') throw bad(`${where} must be an event name or {event, filters}`);
+  if (v.filters === undefined || v.filters === null) return { event: v.event };
+  if (!Array.isArray(v.filters) || !v.filters.every((f) => isObject(f) && typeof f.field === 'string' && typeof f.op === 'string')) {
+    throw bad(`${where}.filters must be a list of {field, op, value}`);
+  }
+  return { event: v.event, filters: v.filters as Extract<FunnelStep, { event: string }>['filters'] };
+}
+
+function checkSteps(v: unknown, where: string, min: number): FunnelStep[] {
+  if (!Array.isArray(v) || v.length < min || v.length > MAX_STEPS) throw bad(`${where} must be a list of ${min} to ${MAX_STEPS} steps`);
+  return v.map((x, i) => checkStep(x, `${where}[${i}]`));
+}
+
+function checkFunnelRequest(r: Record<string, unknown>): FunnelRequest {
+  const dataset = optionalString(r.dataset, 'request.dataset');
+  if (dataset === undefined) throw bad('a saved funnel needs request.dataset');
+  if (r.windowSeconds !== undefined && (typeof r.windowSeconds !== 'number' || !Number.isFinite(r.windowSeconds) || r.windowSeconds < 0)) throw bad('request.windowSeconds must be a number of seconds');
+  return {
+    dataset,
+    steps: checkSteps(r.steps, 'request.steps', 1),
+    ...(r.exclusions === undefined || r.exclusions === null ? {} : { exclusions: checkSteps(r.exclusions, 'request.exclusions', 0) }),
+    ...(typeof r.windowSeconds === 'number' ? { windowSeconds: r.windowSeconds } : {}),
+    ...pick(r, ['by'], (x, w) => oneOf(x, UNITS, w), 'request'),
+    ...pick(r, ['mode'], (x, w) => oneOf(x, FUNNEL_MODES, w), 'request'),
+    ...pick(r, ['from', 'to', 'breakdown'], optionalString, 'request'),
+  };
+}
+
+function checkRetentionRequest(r: Record<string, unknown>): RetentionRequest {
+  const dataset = optionalString(r.dataset, 'request.dataset');
+  if (dataset === undefined) throw bad('a saved retention table needs request.dataset');
+  return {
+    dataset,
+    ...pick(r, ['startEvent', 'returnEvent', 'from', 'to'], optionalString, 'request'),
+    ...pick(r, ['interval'], (x, w) => oneOf(x, ['day', 'week', 'month'] as const, w), 'request'),
+    ...pick(r, ['cohort'], (x, w) => oneOf(x, ['first_time', 'recurring'] as const, w), 'request'),
+    ...pick(r, ['periods'], (x, w) => (x === undefined || x === null ? undefined : intIn(x, 1, 366, w)), 'request'),
+    ...pick(r, ['by'], (x, w) => oneOf(x, UNITS, w), 'request'),
+  };
+}
+
+function checkAnalysisView(body: Record<string, unknown>): AnalysisViewBody {
+  const analysis = oneOf(body.analysis, VIEW_ANALYSES, 'analysis');
+  if (!isObject(body.request)) throw bad(`a saved ${String(analysis)} view needs a request object`);
+  return analysis === 'funnel'
+    ? { analysis, request: checkFunnelRequest(body.request) }
+    : { analysis: 'retention', request: checkRetentionRequest(body.request) };
+}
+
+function checkView(body: unknown): SavedViewBody {
+  if (!isObject(body)) throw bad('a view\'s body must be an object {spec, chart} or {analysis, request}');
+  if (body.analysis !== undefined && body.analysis !== null) return checkAnalysisView(body);
+  return checkSpecView(body);
+}
+
+function checkSpecView(body: Record<string, unknown>): ViewBody {
   const spec = validateSpec(body.spec);
   if (typeof body.chart !== 'string' || !(CHART_TYPES as readonly string[]).includes(body.chart)) {
     throw bad(`unknown chart type ${JSON.stringify(body.chart)}`, `charts: ${CHART_TYPES.join(', ')}`);

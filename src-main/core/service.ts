@@ -22,6 +22,8 @@ import { exportData } from './export';
 import { importFiles } from './import/importer';
 import { previewImport } from './import/preview';
 import { runQuery } from './query/run-query';
+import { reportHtml } from './reports/report-request';
+import { verifyReport } from './reports/verify-report';
 import { savedDelete, savedDuplicate, savedGet, savedList, savedPut } from './saved';
 import { cancelConsoleRuns } from './sql/console-run';
 import { runReadOnlySql } from './sql/read-only';
@@ -152,6 +154,8 @@ export function createService(initial: Workspace | null, opts: ServiceOptions = 
     savedPut: (req) => savedPut(current(), req),
     savedDelete: (req) => savedDelete(current(), req),
     savedDuplicate: (req) => savedDuplicate(current(), req),
+    reportHtml: (req) => reportHtml(current(), req ?? {}),
+    reportVerify: (req) => verifyReport(current(), req.html),
     writeJobExport: (req, path) => writeJobExport(current(), req, path),
     closeSync() {
       ws?.closeSync();

@@ -6,6 +6,7 @@
  *   POST /api/rpc/<method>    {args} -> InvokeOutcome (the Electron IPC call, over HTTP)
  *   GET  /api/events          service events as Server-Sent Events
  *   POST /api/upload?name=F   a file's bytes -> {path} to import
+ *   POST /api/report-pdf      {definition?|savedId?|dashboardId?} -> the report as a PDF attachment
  *   POST /api/export          {source, format, fileName} -> the export as an attachment
  *   GET  /api/v1/analytics…   seed 002's REST API (rest-api.ts)
  * Every request needs the token (auth.ts) and a loopback Host/Origin.
@@ -18,6 +19,7 @@ import { parseInvocation } from '../../src-shared/invocation';
 import type { EngineService } from '../core/service';
 import { isAllowedOrigin, isLoopbackHost, newToken, presentedToken, sameToken, tokenCookie } from './auth';
 import { EventStream } from './event-stream';
+import { sendReportPdf } from './report-pdf';
 import { receiveUpload, sendExport } from './file-routes';
 import { HttpError, SECURITY_HEADERS, readJson, sendError, sendJson } from './http-io';
 import { REST_PREFIX, handleRest } from './rest-api';
@@ -81,6 +83,8 @@ async function route(req: IncomingMessage, res: ServerResponse, ctx: Context): P
     await receiveUpload(req, res, join(options.workDir, 'uploads'), url.searchParams.get('name'));
   } else if (pathname === '/api/export' && req.method === 'POST') {
     await sendExport(req, res, service, options.workDir);
+  } else if (pathname === '/api/report-pdf' && req.method === 'POST') {
+    await sendReportPdf(req, res, service, options.workDir);
   } else if (pathname.startsWith(REST_PREFIX) && req.method === 'GET') {
     await handleRest(res, service, pathname, url.searchParams, options.workDir);
   } else if (pathname.startsWith('/api/')) {

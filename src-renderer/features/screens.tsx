@@ -10,6 +10,7 @@ import { ExploreScreen } from './explore/ExploreScreen';
 import { HomeScreen } from './home/HomeScreen';
 import { ImportScreen } from './import/ImportScreen';
 import { JobsScreen } from './jobs/JobsScreen';
+import { ReportsScreen } from './reports/ReportsScreen';
 import { RetentionScreen } from './retention/RetentionScreen';
 import { DashboardsScreen } from './saved-dashboards/DashboardsScreen';
 import { SettingsScreen } from './settings/SettingsScreen';
@@ -33,6 +34,7 @@ export const SCREENS: readonly Screen[] = [
   { id: 'funnels', label: 'Funnels', key: '8', component: FunnelsScreen },
   { id: 'retention', label: 'Retention', key: '9', component: RetentionScreen },
   { id: 'my-dashboards', label: 'My dashboards', key: '', component: DashboardsScreen },
+  { id: 'reports', label: 'Reports', key: '', component: ReportsScreen },
   { id: 'sql', label: 'SQL', key: '0', component: SqlScreen },
   { id: 'settings', label: 'Settings', key: '6', component: SettingsScreen },
 ];

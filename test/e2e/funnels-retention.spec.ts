@@ -110,3 +110,72 @@ test('weekly retention of users in weeks 1 to 4, and engagement', async ({ page,
   await expect(page.getByTestId('chart-dau-wau-mau')).toBeVisible();
   await page.screenshot({ path: join(SCREENS_DIR, 'retention.png'), fullPage: true });
 });
+
+/** The [step, breakdown, count] rows of a funnel chart's CSV. */
+function funnelCsvRows(csv: string): string[][] {
+  const [head, ...lines] = csv.trim().split('\n').map((l) => l.split(','));
+  const at = (name: string) => head!.indexOf(name);
+  return lines.map((l) => [l[at('step')]!, l[at('breakdown')]!, l[at('count')]!]);
+}
+
+test('the funnel by source and weekly retention saved on one dashboard, drawn after a reload', async ({ page, app }) => {
+  await open(page, app.url, 'Funnels');
+  await page.getByLabel('Step 1 event').selectOption(VIEW);
+  await page.getByLabel('Step 2 event').selectOption(CART);
+  await page.getByRole('button', { name: '+ Add step' }).click();
+  await page.getByLabel('Step 3 event').selectOption(CHECKOUT);
+  await page.getByLabel('Breakdown').selectOption('source');
+  await expect(countsOf(page, 'ads')).toHaveText(['3', '2', '1']);
+
+  await page.getByLabel('View name').fill('Checkout funnel by source');
+  await page.getByLabel('Dashboard to add to').selectOption({ label: 'New dashboard…' });
+  await page.getByLabel('New dashboard name').fill('Shop answers');
+  await page.getByRole('button', { name: 'Add to dashboard' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Added to the new dashboard “Shop answers”' })).toBeVisible();
+  await expect(page).toHaveURL(/#\/funnels\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole('heading', { name: /Funnels · Checkout funnel by source/ })).toBeVisible();
+  await page.screenshot({ path: join(SCREENS_DIR, 'funnels-saved.png') });
+
+  await page.getByRole('navigation', { name: 'Screens' }).getByRole('link', { name: 'Retention' }).click();
+  await expect(page.locator('.cohort-table tr[data-cohort="2026-10-05"] td.cohort-cell')).toHaveCount(5);
+  await page.getByLabel('View name').fill('Weekly retention');
+  await page.getByLabel('Dashboard to add to').selectOption({ label: 'Shop answers' });
+  await page.getByRole('button', { name: 'Add to dashboard' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Added to “Shop answers”' })).toBeVisible();
+  await page.screenshot({ path: join(SCREENS_DIR, 'retention-saved.png') });
+
+  await page.reload();
+  await page.getByRole('navigation', { name: 'Screens' }).getByRole('link', { name: 'My dashboards' }).click();
+  await page.getByRole('button', { name: 'Open dashboard Shop answers' }).click();
+  const funnel = page.getByRole('region', { name: 'Checkout funnel by source' });
+  await expect(funnel.locator('canvas').first()).toBeVisible();
+  // The chart's data, by hand: ads 3 2 1, web 2 2 1, email 1 0 0 (blocks by step-1 count).
+  const downloading = page.waitForEvent('download');
+  await funnel.getByRole('button', { name: 'CSV' }).click();
+  expect(funnelCsvRows(readFileSync((await (await downloading).path())!, 'utf8'))).toEqual([
+    ['1', 'ads', '3'], ['2', 'ads', '2'], ['3', 'ads', '1'],
+    ['1', 'web', '2'], ['2', 'web', '2'], ['3', 'web', '1'],
+    ['1', 'email', '1'], ['2', 'email', '0'], ['3', 'email', '0'],
+  ]);
+  const retention = page.getByRole('region', { name: 'Weekly retention' });
+  const cells = retention.locator('.cohort-table tr[data-cohort="2026-10-05"] td.cohort-cell');
+  await expect(cells).toHaveText(['100%', '33.33%', '16.67%', '16.67%', '16.67%']);
+  expect(await cells.evaluateAll((c) => c.map((td) => td.getAttribute('data-count')))).toEqual(['6', '2', '1', '1', '1']);
+  await page.setViewportSize({ width: 1440, height: 1000 });
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: join(SCREENS_DIR, 'saved-analyses.png') });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: join(SCREENS_DIR, 'saved-analyses-dark.png') });
+  await page.emulateMedia({ colorScheme: 'light' });
+
+  // "Edit view" opens the saved funnel on the Funnels screen, its steps and breakdown loaded.
+  await page.getByRole('button', { name: 'Edit the view of Checkout funnel by source' }).click();
+  await expect(page).toHaveURL(/#\/funnels\/[0-9a-f-]{36}$/);
+  await expect(countsOf(page, 'web')).toHaveText(['2', '2', '1']);
+  await expect(page.getByLabel('Breakdown')).toHaveValue('source');
+  await page.goBack();
+  await page.getByRole('button', { name: 'Edit the view of Weekly retention' }).click();
+  await expect(page).toHaveURL(/#\/retention\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole('heading', { name: /Retention · Weekly retention/ })).toBeVisible();
+});

@@ -1,11 +1,12 @@
 /**
  * Explore: measures × dimensions × grain × filters × chart type over one dataset, with compare
  * to the previous period and top N. The chart and the result table follow the form (debounced);
- * the view can be saved and added to a saved dashboard. `#/explore/<view id>` opens a saved view.
+ * the view can be saved and added to a saved dashboard. `#/explore/<view id>` opens a saved view
+ * (a saved funnel or retention table is sent on to its own screen).
  */
 import { useEffect, useMemo, useState, type ReactElement } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { SavedItem } from '../../../src-shared/saved';
+import { isAnalysisView, type SavedItem } from '../../../src-shared/saved';
 import { ExportButtons } from '../../components/ExportButtons';
 import { Empty, ErrorState, Loading } from '../../components/States';
 import { useStore } from '../../store/store';
@@ -13,6 +14,7 @@ import { ColumnarTable } from '../import/ColumnarTable';
 import { ExploreForm } from './ExploreForm';
 import { fromViewBody, initialState, toSpec, toViewBody, type ExploreState } from './explore-model';
 import { SaveBar } from './SaveBar';
+import { viewScreen } from './open-view';
 import { SavedViewsList } from './SavedViewsList';
 import { useSaved, useSavedItem } from './use-saved';
 import { useSettledSpec, useViewResult } from './use-view-result';
@@ -32,10 +34,14 @@ export function ExploreScreen({ params }: { params: readonly string[] }): ReactE
 
   const openedItem = opened.status === 'ready' ? opened.item : null;
   useEffect(() => {
-    if (openedItem) {
-      setState(fromViewBody(openedItem.body));
-      setView(openedItem);
+    if (!openedItem) return;
+    if (isAnalysisView(openedItem.body)) {
+      // Replaces this history entry, so that "Back" does not come here again.
+      location.replace(`#/${viewScreen(openedItem.body)}/${encodeURIComponent(openedItem.id)}`);
+      return;
     }
+    setState(fromViewBody(openedItem.body));
+    setView(openedItem);
   }, [openedItem]);
   useEffect(() => {
     if (viewId === null) setView(null);
@@ -67,7 +73,7 @@ export function ExploreScreen({ params }: { params: readonly string[] }): ReactE
       <div className="explore-layout">
         <div className="explore-side">
           <ExploreForm datasets={datasets} info={info} state={current} onChange={change} onReset={(s) => setState(s)} />
-          <SavedViewsList views={views} openId={view?.id ?? null} onOpen={(id) => navigate('explore', id)} readOnly={readOnly} />
+          <SavedViewsList views={views} openId={view?.id ?? null} onOpen={(id, body) => navigate(viewScreen(body), id)} readOnly={readOnly} />
         </div>
         <div className="explore-main">
           <SaveBar body={toViewBody(current, info)} view={view} readOnly={readOnly} onSaved={(v) => { setView(v); views.reload(); if (v.id !== viewId) navigate('explore', v.id); }} />

@@ -1,24 +1,27 @@
 /**
  * Saving what Explore shows: "Save view" (a new view, or the open one updated), and "Add to
  * dashboard" — an existing saved dashboard or a new one — which saves the view first if needed.
+ * Funnels and Retention save their analyses through it too (any saved view body).
  */
 import { useEffect, useState, type ReactElement } from 'react';
-import type { SavedItem, ViewBody } from '../../../src-shared/saved';
+import type { SavedItem, SavedViewBody } from '../../../src-shared/saved';
 import { errorText } from '../../api/client';
 import { newPanel, withPanel } from './dashboard-panels';
 import { useSaved } from './use-saved';
 
 export interface SaveBarProps {
-  readonly body: ViewBody;
+  readonly body: SavedViewBody;
   /** The saved view being edited, if any. */
   readonly view: SavedItem<'view'> | null;
   readonly onSaved: (view: SavedItem<'view'>) => void;
   readonly readOnly: boolean;
+  /** The name field's example. */
+  readonly placeholder?: string;
 }
 
 const NEW = '__new__';
 
-export function SaveBar({ body, view, onSaved, readOnly }: SaveBarProps): ReactElement {
+export function SaveBar({ body, view, onSaved, readOnly, placeholder = 'e.g. p95 generation time by provider' }: SaveBarProps): ReactElement {
   const views = useSaved('view');
   const dashboards = useSaved('dashboard');
   const [name, setName] = useState(view?.name ?? '');
@@ -67,7 +70,7 @@ export function SaveBar({ body, view, onSaved, readOnly }: SaveBarProps): ReactE
     <div className="explore-save card" aria-label="Save">
       <label className="explore-field">
         <span>View name</span>
-        <input value={name} placeholder="e.g. p95 generation time by provider" onChange={(e) => setName(e.target.value)} disabled={readOnly} />
+        <input value={name} placeholder={placeholder} onChange={(e) => setName(e.target.value)} disabled={readOnly} />
       </label>
       <button type="button" className="primary" disabled={busy || readOnly || !name.trim()} onClick={() => run(async () => `Saved “${(await save(false)).name}”`)}>
         Save view

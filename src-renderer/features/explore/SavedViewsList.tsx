@@ -1,9 +1,13 @@
-/** The workspace's saved views: open one in Explore, or delete it. */
+/** The workspace's saved views (queries, funnels, retention tables): open one on its screen, or delete it. */
 import type { ReactElement } from 'react';
+import { isAnalysisView, type SavedViewBody } from '../../../src-shared/saved';
 import { Empty, ErrorState, Loading } from '../../components/States';
 import type { SavedApi } from './use-saved';
 
-export function SavedViewsList({ views, openId, onOpen, readOnly }: { views: SavedApi<'view'>; openId: string | null; onOpen: (id: string) => void; readOnly: boolean }): ReactElement {
+/** "events · line", "events · funnel". */
+const describe = (body: SavedViewBody): string => (isAnalysisView(body) ? `${body.request.dataset} · ${body.analysis}` : `${body.spec.dataset} · ${body.chart}`);
+
+export function SavedViewsList({ views, openId, onOpen, readOnly }: { views: SavedApi<'view'>; openId: string | null; onOpen: (id: string, body: SavedViewBody) => void; readOnly: boolean }): ReactElement {
   const { list } = views;
   return (
     <section className="card explore-saved" aria-labelledby="saved-views-heading">
@@ -14,8 +18,8 @@ export function SavedViewsList({ views, openId, onOpen, readOnly }: { views: Sav
         <ul className="explore-saved-list">
           {list.items.map((v) => (
             <li key={v.id} className={v.id === openId ? 'is-open' : ''}>
-              <button type="button" className="link" onClick={() => onOpen(v.id)} aria-label={`Open view ${v.name}`}>{v.name}</button>
-              <span className="muted"> · {v.body.spec.dataset} · {v.body.chart}</span>
+              <button type="button" className="link" onClick={() => onOpen(v.id, v.body)} aria-label={`Open view ${v.name}`}>{v.name}</button>
+              <span className="muted"> · {describe(v.body)}</span>
               {readOnly ? null : <button type="button" aria-label={`Delete view ${v.name}`} title="Delete" onClick={() => window.confirm(`Delete the view “${v.name}”? Dashboard panels showing it will say it is gone.`) && void views.remove(v.id)}>×</button>}
             </li>
           ))}

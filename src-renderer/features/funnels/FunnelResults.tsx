@@ -5,10 +5,9 @@
  */
 import { useCallback, useMemo, type ReactElement } from 'react';
 import type { FunnelStepResult } from '../../../src-shared/analyses';
-import { EChart } from '../../components/EChart';
 import { formatInt, formatPercent } from '../dashboards/format';
 import { funnelBlocks, type FunnelBlock } from './funnel-blocks';
-import { funnelChart } from './funnel-chart';
+import { FunnelChart } from './FunnelChart';
 import { useFunnelStore, type DropOffPick } from './funnel-store';
 import { formatDuration } from './format-duration';
 
@@ -24,7 +23,6 @@ const pickOf = (block: FunnelBlock | undefined, step: number): DropOffPick => (b
 export function FunnelResults({ result, stepLabels, hasBreakdown }: FunnelResultsProps): ReactElement {
   const showDropOff = useFunnelStore((s) => s.showDropOff);
   const blocks = useMemo(() => funnelBlocks(result, hasBreakdown), [result, hasBreakdown]);
-  const chart = useMemo(() => funnelChart(blocks, stepLabels, hasBreakdown), [blocks, stepLabels, hasBreakdown]);
   const onClick = useCallback(
     (p: { dataIndex: number; seriesName?: string }) => {
       const step = p.dataIndex + 1;
@@ -35,7 +33,7 @@ export function FunnelResults({ result, stepLabels, hasBreakdown }: FunnelResult
   );
   return (
     <section className="card funnel-results" aria-label="Funnel result">
-      <EChart title="Conversion by step" option={chart.option} data={chart.data} height={340} onClick={onClick} />
+      <FunnelChart title="Conversion by step" result={result} stepLabels={stepLabels} hasBreakdown={hasBreakdown} height={340} onClick={onClick} />
       <p className="muted funnel-hint">Click a bar (or a “dropped off” button) to list the units that dropped off before that step.</p>
       <div className="table-scroll">
         <table className="data-table funnel-table">

@@ -2,14 +2,14 @@
  * Funnels: where do units drop off between steps? Pick an events dataset and range, the steps
  * (events from the dataset, each with optional property filters), exclusions, window, unit,
  * order mode and breakdown; see conversion per step as a chart and a table, and click a step to
- * list (and export) the units that dropped off before it.
+ * list (and export) the units that dropped off before it. Save the funnel as a view, or add it
+ * to a saved dashboard; `#/funnels/<view id>` opens a saved funnel.
  */
 import { useMemo, type ReactElement } from 'react';
-import { api } from '../../api/client';
 import { Empty, ErrorState, Loading } from '../../components/States';
 import { useStore } from '../../store/store';
-import { keyOf, useEngine } from '../dashboards/useEngine';
 import { AnalysisBar } from './AnalysisBar';
+import { AnalysisSaveBar } from './AnalysisSaveBar';
 import { useAnalysisSource } from './analysis-source';
 import { DropOffPanel } from './DropOffPanel';
 import { FunnelOptions } from './FunnelOptions';
@@ -18,12 +18,15 @@ import { funnelRequest, stepLabel } from './funnel-model';
 import { useFunnelStore } from './funnel-store';
 import { StepList } from './StepList';
 import { useEventNames } from './use-event-names';
+import { useFunnelResult } from './use-funnel-result';
+import { useSavedAnalysis } from './use-saved-analysis';
 import '../dashboards/dashboards.css';
 import './funnels.css';
 
 const FIELDS_LIST = 'funnel-fields';
 
-export function FunnelsScreen(_props: { params: readonly string[] }): ReactElement {
+export function FunnelsScreen({ params }: { params: readonly string[] }): ReactElement {
+  const saved = useSavedAnalysis(params[0] ?? null, 'funnel', useFunnelStore((s) => s.load));
   const source = useAnalysisSource();
   const navigate = useStore((s) => s.navigate);
   const draft = useFunnelStore((s) => s.draft);
@@ -31,7 +34,7 @@ export function FunnelsScreen(_props: { params: readonly string[] }): ReactEleme
   const { info, window } = source;
   const names = useEventNames(info);
   const request = useMemo(() => (info ? funnelRequest(info.name, draft, window) : null), [info, draft, window]);
-  const result = useEngine(request && info ? keyOf('funnel', info.version, request) : null, () => api.funnel(request!));
+  const result = useFunnelResult(request);
   const stepLabels = useMemo(() => draft.steps.filter((s) => s.event !== '').map(stepLabel), [draft.steps]);
 
   if (!info) {
@@ -60,9 +63,10 @@ export function FunnelsScreen(_props: { params: readonly string[] }): ReactEleme
   return (
     <div className="dashboard analysis">
       <header className="dashboard-header">
-        <h1>Funnels</h1>
+        <h1>Funnels{saved.view ? <span className="muted"> · {saved.view.name}</span> : null}</h1>
         <span className="muted">{info.name}</span>
       </header>
+      {saved.error ? <ErrorState error={saved.error} /> : null}
       <AnalysisBar source={source}>
         <FunnelOptions draft={draft} info={info} />
       </AnalysisBar>
@@ -82,6 +86,7 @@ export function FunnelsScreen(_props: { params: readonly string[] }): ReactEleme
           <StepList list="exclusions" items={draft.exclusions} eventNames={eventNames} fieldsListId={FIELDS_LIST} />
         </div>
       </section>
+      {request ? <AnalysisSaveBar screen="funnels" body={{ analysis: 'funnel', request }} saved={saved} placeholder="e.g. checkout by source" /> : null}
       {body}
       {request && dropOff ? <DropOffPanel request={request} pick={dropOff} stepLabels={stepLabels} version={info.version} /> : null}
     </div>

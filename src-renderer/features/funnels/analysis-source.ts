@@ -2,7 +2,7 @@
  * The events dataset and date range the Funnels and Retention screens analyse: one choice for
  * both screens (kept while the app runs), resolved against the open workspace's datasets — a
  * dataset that is gone falls back to the largest events dataset — into a [from, to) window
- * (relative ranges end at the dataset's latest timestamp).
+ * (relative ranges end at the dataset's latest timestamp). A saved analysis sets both back.
  */
 import { useMemo } from 'react';
 import { create } from 'zustand';
@@ -22,6 +22,14 @@ export const useSourceStore = create<SourceState>()((set) => ({
   range: { kind: 'all' },
   update: (patch) => set(patch),
 }));
+
+/** The dataset and range of a saved request: its [from, to) window as whole days, or all time. */
+export function sourceOf(req: { readonly dataset: string; readonly from?: string; readonly to?: string }): Pick<SourceState, 'dataset' | 'range'> {
+  const from = req.from === undefined ? NaN : Date.parse(req.from);
+  const to = req.to === undefined ? NaN : Date.parse(req.to);
+  const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+  return { dataset: req.dataset, range: Number.isNaN(from) || Number.isNaN(to) || from >= to ? { kind: 'all' } : { kind: 'custom', from: day(from), to: day(to - 1) } };
+}
 
 export interface AnalysisSource {
   readonly candidates: readonly DatasetInfo[];

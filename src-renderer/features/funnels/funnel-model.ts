@@ -1,7 +1,8 @@
 /**
  * The funnel being defined on the Funnels screen, as plain data, and what it means for the
  * engine: steps (event + property filters), exclusions, window, unit, mode and breakdown become
- * a FunnelRequest once at least two steps have an event. Pure functions only.
+ * a FunnelRequest once at least two steps have an event — and a saved request becomes a draft
+ * again. Pure functions only.
  */
 import type { FunnelMode, FunnelRequest, FunnelStep, FunnelUnit } from '../../../src-shared/analyses';
 import type { Filter, FilterOp } from '../../../src-shared/query-spec';
@@ -78,8 +79,30 @@ export function funnelRequest(dataset: string, draft: FunnelDraft, window: Windo
   };
 }
 
+const textOf = (v: Filter['value']): string => (v === undefined || v === null ? '' : Array.isArray(v) ? v.join(', ') : String(v));
+
+function draftStep(s: FunnelStep, id: number): StepDraft {
+  if (typeof s === 'string') return { id, event: s, filters: [] };
+  return { id, event: s.event, filters: (s.filters ?? []).map((f) => ({ field: f.field, op: f.op as StepOp, value: textOf(f.value) })) };
+}
+
+/** The draft of a (saved) request; `nextId` numbers its steps. */
+export function draftOf(req: FunnelRequest, nextId: () => number): FunnelDraft {
+  return {
+    steps: req.steps.map((s) => draftStep(s, nextId())),
+    exclusions: (req.exclusions ?? []).map((s) => draftStep(s, nextId())),
+    window: WINDOWS.find((w) => w.seconds === (req.windowSeconds ?? 14 * 86_400))?.id ?? '14d',
+    by: req.by ?? 'session',
+    mode: req.mode ?? 'sequential',
+    breakdown: req.breakdown ?? '',
+  };
+}
+
 /** "view → cart (source = web)" */
 export function stepLabel(s: StepDraft): string {
   const filters = s.filters.map((f) => `${f.field} ${f.op} ${f.value}`).join(', ');
   return filters ? `${s.event} (${filters})` : s.event;
 }
+
+/** The labels of a request's steps, as the Funnels screen shows them. */
+export const requestStepLabels = (req: FunnelRequest): string[] => draftOf(req, () => 0).steps.map(stepLabel);

@@ -3,7 +3,8 @@
  * dropped-off units are shown. Kept while the app runs; every change is one action here.
  */
 import { create } from 'zustand';
-import type { FunnelDraft, StepDraft, StepFilter } from './funnel-model';
+import type { FunnelRequest } from '../../../src-shared/analyses';
+import { draftOf, type FunnelDraft, type StepDraft, type StepFilter } from './funnel-model';
 
 /** The bar clicked: dropped off before `step` (2..N), within one breakdown value when given. */
 export interface DropOffPick {
@@ -17,6 +18,8 @@ interface FunnelState {
   readonly draft: FunnelDraft;
   readonly dropOff: DropOffPick | null;
   update(patch: Partial<Omit<FunnelDraft, List>>): void;
+  /** Replaces the funnel with a saved one. */
+  load(request: FunnelRequest): void;
   add(list: List, event?: string): void;
   remove(list: List, id: number): void;
   setEvent(list: List, id: number, event: string): void;
@@ -41,6 +44,7 @@ export const useFunnelStore = create<FunnelState>()((set) => {
     draft: INITIAL_DRAFT,
     dropOff: null,
     update: (patch) => edit((d) => ({ ...d, ...patch })),
+    load: (request) => edit(() => draftOf(request, () => nextId++)),
     add: (list, event) => edit((d) => ({ ...d, [list]: [...d[list], blank(event)] })),
     remove: (list, id) => edit((d) => ({ ...d, [list]: d[list].filter((s) => s.id !== id) })),
     setEvent: (list, id, event) => mapItem(list, id, (s) => ({ ...s, event })),

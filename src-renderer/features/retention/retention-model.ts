@@ -32,6 +32,21 @@ export function retentionRequest(dataset: string, d: RetentionDraft, window: Win
   };
 }
 
+/** The draft of a (saved) request, with the engine's defaults for what it leaves out. */
+export function retentionDraftOf(req: RetentionRequest): RetentionDraft {
+  return {
+    startEvent: req.startEvent ?? '',
+    returnEvent: req.returnEvent ?? '',
+    interval: req.interval ?? 'week',
+    cohort: req.cohort ?? 'first_time',
+    periods: req.periods ?? 8,
+    by: req.by ?? 'user',
+  };
+}
+
+/** "Users" or "Sessions": the cohort table's size column. */
+export const unitLabel = (by: FunnelUnit | undefined): string => (by === 'session' ? 'Sessions' : 'Users');
+
 export interface CurvePoint {
   readonly period: number;
   readonly retained: number;

@@ -49,7 +49,7 @@ export function DashboardView({ board, boards, readOnly, onEditView }: Dashboard
     boards.put({ id: board.id, name: board.name, body: next }).then(() => setError(null), (err: unknown) => { setError(errorText(err).message); setBody(board.body); });
   };
   if (body.panels.length === 0) {
-    return <Empty title="This dashboard has no panels yet">In <a href="#/explore">Explore</a>, build a view and press “Add to dashboard”.</Empty>;
+    return <Empty title="This dashboard has no panels yet">In <a href="#/explore">Explore</a>, <a href="#/funnels">Funnels</a> or <a href="#/retention">Retention</a>, build a view and press “Add to dashboard”.</Empty>;
   }
   return (
     <>
