@@ -6,6 +6,7 @@
 import type { InvokeOutcome, SaveExportRequest, ServiceEvents, ServiceMethod, TallybookService } from '../../src-shared/contract';
 import { SERVICE_METHODS } from '../../src-shared/contract';
 import type { ErrorShape } from '../../src-shared/errors';
+import type { ReportHtmlRequest } from '../../src-shared/reports';
 
 /** An export the user downloads: the full result of one source, written by the engine. */
 export type DownloadRequest = SaveExportRequest;
@@ -15,6 +16,8 @@ export interface Transport {
   on<K extends keyof ServiceEvents>(event: K, listener: (payload: ServiceEvents[K]) => void): () => void;
   /** Writes an export and hands it to the user (browser: a download; Electron: a save dialog). */
   download(req: DownloadRequest): Promise<void>;
+  /** A report as PDF, printed by headless Chromium on this machine (browser mode). */
+  reportPdf(req: ReportHtmlRequest): Promise<void>;
 }
 
 /** An engine error as the renderer sees it: code, one-line message, what to do next. */
@@ -51,7 +54,28 @@ function electronTransport(bridge: Bridge): Transport {
       const outcome = await bridge.invoke('saveExport', req);
       if (!outcome.ok) throw new ApiError(outcome.error);
     },
+    async reportPdf() {
+      throw new ApiError({ code: 'bad_request', message: 'PDF export is not in the desktop app yet', hint: 'export HTML and print it, or run tallybook report -w WS -o report.pdf' });
+    },
   };
+}
+
+/** POSTs JSON and saves the attachment that comes back (its own file name unless one is given). */
+async function postForFile(url: string, body: unknown, fileName: string | null): Promise<void> {
+  const res = await fetch(url, { method: 'POST', credentials: 'same-origin', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  if (!res.ok) {
+    const outcome = (await res.json().catch(() => null)) as InvokeOutcome | null;
+    throw new ApiError(outcome && !outcome.ok ? outcome.error : { code: 'internal', message: `the download failed (${res.status})` });
+  }
+  const named = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1];
+  const url2 = URL.createObjectURL(await res.blob());
+  const a = document.createElement('a');
+  a.href = url2;
+  a.download = fileName ?? named ?? 'download';
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url2), 1000);
 }
 
 export const httpTransport: Transport = {
@@ -80,32 +104,18 @@ export const httpTransport: Transport = {
     return () => source.close();
   },
   async download(req) {
-    const res = await fetch('/api/export', {
-      method: 'POST',
-      credentials: 'same-origin',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify(req),
-    });
-    if (!res.ok) {
-      const outcome = (await res.json().catch(() => null)) as InvokeOutcome | null;
-      throw new ApiError(outcome && !outcome.ok ? outcome.error : { code: 'internal', message: `the export failed (${res.status})` });
-    }
-    const blob = await res.blob();
-    const url = URL.createObjectURL(blob);
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = req.fileName;
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
+    await postForFile('/api/export', req, req.fileName);
   },
+  async reportPdf(req) {
+    await postForFile('/api/report-pdf', req, null);
+  },
+
 };
 
-export type Client = TallybookService & { on: Transport['on']; download: Transport['download'] };
+export type Client = TallybookService & Pick<Transport, 'on' | 'download' | 'reportPdf'>;
 
 export function createClient(transport: Transport): Client {
-  const client = { on: transport.on.bind(transport), download: transport.download.bind(transport) } as Record<string, unknown>;
+  const client = { on: transport.on.bind(transport), download: transport.download.bind(transport), reportPdf: transport.reportPdf.bind(transport) } as Record<string, unknown>;
   for (const method of SERVICE_METHODS) {
     client[method] = async (args: unknown) => {
       const envelope = await transport.invoke(method, args);

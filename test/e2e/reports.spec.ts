@@ -87,6 +87,13 @@ test('compose, save and export a report that opens offline and verifies', async 
   const html = readFileSync(file, 'utf8');
   expect(html).not.toMatch(/https?:\/\//);
 
+  // The same report as PDF, printed by the machine's Chromium through the server.
+  const printing = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export PDF' }).click();
+  const pdf = await printing;
+  expect(pdf.suggestedFilename()).toMatch(/^weekly-jobs-\d{4}-\d\d-\d\d\.pdf$/);
+  expect(readFileSync(await pdf.path()).subarray(0, 5).toString()).toBe('%PDF-');
+
   // Offline: no JavaScript, every request but the file itself refused.
   const offline = await browser.newContext({ javaScriptEnabled: false });
   const report = await offline.newPage();

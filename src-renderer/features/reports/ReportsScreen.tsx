@@ -72,8 +72,12 @@ export function ReportsScreen({ params }: { params: readonly string[] }): ReactE
                 <button type="button" className="primary" disabled={readOnly || actions.busy || !draft.title.trim()} onClick={save}>Save</button>
                 <button type="button" disabled={!draft.blocks.length || actions.build.status === 'building'} onClick={() => void actions.render(draft)}>Preview</button>
                 <button type="button" disabled={!draft.blocks.length || actions.build.status === 'building'} onClick={() => void actions.exportHtml(draft)}>Export HTML</button>
+                <button type="button" disabled={!draft.blocks.length || actions.pdf.status === 'printing'} onClick={() => void actions.exportPdf(draft)}>
+                  {actions.pdf.status === 'printing' ? 'Printing PDF…' : 'Export PDF'}
+                </button>
                 {message ? <span className="muted" role="status">{message}</span> : null}
               </div>
+              {actions.pdf.status === 'error' ? <ErrorState error={actions.pdf.error} /> : null}
               {views.list.status === 'error' ? <ErrorState error={views.list.error} onRetry={views.reload} /> : null}
               {draft.blocks.length === 0 ? (
                 <Empty title="This report has no blocks yet">Add saved views as charts, KPIs or tables, and text to explain them.</Empty>

@@ -16,6 +16,7 @@ export type BuildState =
 
 export function useReportActions(save: (req: { id?: string; name: string; body: unknown }) => Promise<SavedItem<'report'>>) {
   const [build, setBuild] = useState<BuildState>({ status: 'idle' });
+  const [pdf, setPdf] = useState<{ readonly status: 'idle' | 'printing' } | { readonly status: 'error'; readonly error: unknown }>({ status: 'idle' });
   const [busy, setBusy] = useState(false);
 
   const render = useCallback(async (draft: ReportDraft): Promise<ReportHtmlResult | null> => {
@@ -35,6 +36,16 @@ export function useReportActions(save: (req: { id?: string; name: string; body: 
     if (result) downloadText(result.fileName, result.html, 'text/html');
   }, [render]);
 
+  const exportPdf = useCallback(async (draft: ReportDraft) => {
+    setPdf({ status: 'printing' });
+    try {
+      await api.reportPdf({ definition: toDefinition(draft) });
+      setPdf({ status: 'idle' });
+    } catch (error) {
+      setPdf({ status: 'error', error });
+    }
+  }, []);
+
   const saveDraft = useCallback(async (draft: ReportDraft): Promise<SavedItem<'report'>> => {
     setBusy(true);
     try {
@@ -46,5 +57,5 @@ export function useReportActions(save: (req: { id?: string; name: string; body: 
   }, [save]);
 
   const clear = useCallback(() => setBuild({ status: 'idle' }), []);
-  return { build, busy, render, exportHtml, saveDraft, clear };
+  return { build, pdf, busy, render, exportHtml, exportPdf, saveDraft, clear };
 }
