@@ -115,6 +115,12 @@ export interface TallybookService {
    * as exportData; null when the user cancels. The browser mode downloads instead (POST /api/export).
    */
   saveExport(req: SaveExportRequest): Promise<ExportResult | null>;
+  /**
+   * The desktop app's report PDF: asks where to save (a save dialog), prints the report's HTML
+   * with Electron's printToPDF; null when the user cancels. The browser mode and the CLI print
+   * with headless Chromium instead (POST /api/report-pdf, tallybook report -o FILE.pdf).
+   */
+  saveReportPdf(req: ReportHtmlRequest): Promise<{ readonly path: string } | null>;
   /** Saved views, dashboards and reports of the workspace (by name). */
   savedList(req: SavedListRequest): Promise<SavedItem[]>;
   savedGet(req: { readonly id: string }): Promise<SavedItem>;
@@ -166,6 +172,7 @@ const METHOD_SET: Record<ServiceMethod, true> = {
   check: true,
   exportData: true,
   saveExport: true,
+  saveReportPdf: true,
   savedList: true,
   savedGet: true,
   savedPut: true,

@@ -149,6 +149,9 @@ export function createService(initial: Workspace | null, opts: ServiceOptions = 
     async saveExport() {
       throw new UserError('bad_request', 'saving an export needs the desktop app', 'in the browser mode, exports download (POST /api/export)');
     },
+    async saveReportPdf() {
+      throw new UserError('bad_request', 'printing a report here needs the desktop app', 'in the browser mode use POST /api/report-pdf; on the command line tallybook report -o FILE.pdf');
+    },
     savedList: (req) => savedList(current(), req ?? {}),
     savedGet: (req) => savedGet(current(), req),
     savedPut: (req) => savedPut(current(), req),

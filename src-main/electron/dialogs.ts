@@ -50,3 +50,17 @@ export function showError(title: string, message: string): void {
   const options = { type: 'error' as const, title, message: title, detail: message };
   void (win ? dialog.showMessageBox(win, options) : dialog.showMessageBox(options));
 }
+
+/**
+ * Prints a self-contained report to PDF in a hidden, sandboxed window with JavaScript off (the
+ * report has none; its CSP forbids every request), then closes the window.
+ */
+export async function printHtmlToPdf(html: string): Promise<Uint8Array> {
+  const win = new BrowserWindow({ show: false, webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false } });
+  try {
+    await win.loadURL(`data:text/html;charset=utf-8;base64,${Buffer.from(html, 'utf8').toString('base64')}`);
+    return await win.webContents.printToPDF({ printBackground: true, pageSize: 'A4' });
+  } finally {
+    win.destroy();
+  }
+}

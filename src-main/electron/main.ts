@@ -15,10 +15,11 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { ServiceEvents } from '../../src-shared/contract';
 import { UserError, describeError, toErrorShape } from '../../src-shared/errors';
 import { createService, type EngineService } from '../core/service';
-import { askSavePath, pickDataFiles, pickNewWorkspace, pickWorkspace, showError } from './dialogs';
+import { askSavePath, pickDataFiles, pickNewWorkspace, pickWorkspace, printHtmlToPdf, showError } from './dialogs';
 import { parseLaunchArgs, secondInstanceRequest, type LaunchData, type LaunchRequest } from './launch-args';
 import { buildMenuTemplate } from './menu-template';
 import { createSaveExport } from './save-export';
+import { createSaveReportPdf } from './save-report-pdf';
 import { createShellActions } from './shell-actions';
 import { createShellChannel } from './shell-channel';
 import { rememberWindowState, restoredWindowState } from './window-bounds';
@@ -98,7 +99,8 @@ function startService(): void {
   if (path) opening = engine.openWorkspace({ path, create: true }).catch((e: unknown) => console.error(`tallybook: ${describeError(toErrorShape(e))}`));
   // The core service cannot show dialogs: the desktop's saveExport asks where, then exports.
   const saveExport = createSaveExport({ askSavePath, downloadsDir: app.getPath('downloads'), exportData: (req) => engine.exportData(req) });
-  service = { ...engine, saveExport };
+  const saveReportPdf = createSaveReportPdf({ askSavePath, downloadsDir: app.getPath('downloads'), reportHtml: (req) => engine.reportHtml(req), printPdf: printHtmlToPdf });
+  service = { ...engine, saveExport, saveReportPdf };
 }
 
 async function invoke(event: IpcMainInvokeEvent, payload: unknown): Promise<InvokeOutcome> {

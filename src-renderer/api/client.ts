@@ -54,8 +54,9 @@ function electronTransport(bridge: Bridge): Transport {
       const outcome = await bridge.invoke('saveExport', req);
       if (!outcome.ok) throw new ApiError(outcome.error);
     },
-    async reportPdf() {
-      throw new ApiError({ code: 'bad_request', message: 'PDF export is not in the desktop app yet', hint: 'export HTML and print it, or run tallybook report -w WS -o report.pdf' });
+    async reportPdf(req) {
+      const outcome = await bridge.invoke('saveReportPdf', req);
+      if (!outcome.ok) throw new ApiError(outcome.error);
     },
   };
 }
