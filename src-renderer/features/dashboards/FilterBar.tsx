@@ -85,13 +85,19 @@ export function FilterBar({ bar, filters, info, extent, shownGrain }: FilterBarP
           <input type="checkbox" checked={filters.compare} onChange={(e) => update({ compare: e.target.checked })} />
           <span>Compare to previous period</span>
         </label>
-        {extent?.max ? (
-          <span className="filter-watermark muted" title="Relative ranges end at the dataset's latest timestamp">
-            latest: {formatDateTime(extent.max)}
-          </span>
-        ) : null}
+        <WatermarkNote latest={extent?.max ?? null} />
       </div>
       {info ? <DimensionFilters info={info} filters={filters.filters} onChange={(f) => update({ filters: f })} /> : null}
     </section>
+  );
+}
+
+/** "latest: …": where the relative ranges end (the dataset's latest timestamp). */
+export function WatermarkNote({ latest }: { latest: string | null }): ReactElement | null {
+  if (!latest) return null;
+  return (
+    <span className="filter-watermark muted" title="Relative ranges end at the dataset's latest timestamp">
+      latest: {formatDateTime(latest)}
+    </span>
   );
 }

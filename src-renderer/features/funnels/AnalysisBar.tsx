@@ -1,7 +1,6 @@
 /** The bar on top of Funnels and Retention: events dataset, date range, then the screen's own controls. */
 import type { ReactElement, ReactNode } from 'react';
-import { RangePicker } from '../dashboards/FilterBar';
-import { formatDateTime } from '../dashboards/format';
+import { RangePicker, WatermarkNote } from '../dashboards/FilterBar';
 import { useSourceStore, type AnalysisSource } from './analysis-source';
 
 export function AnalysisBar({ source, children }: { source: AnalysisSource; children?: ReactNode }): ReactElement {
@@ -22,11 +21,7 @@ export function AnalysisBar({ source, children }: { source: AnalysisSource; chil
           </select>
         </label>
         <RangePicker range={range} extent={extent} onChange={(r) => update({ range: r })} />
-        {extent?.max ? (
-          <span className="filter-watermark muted" title="Relative ranges end at the dataset's latest timestamp">
-            latest: {formatDateTime(extent.max)}
-          </span>
-        ) : null}
+        <WatermarkNote latest={extent?.max ?? null} />
       </div>
       {children}
     </section>

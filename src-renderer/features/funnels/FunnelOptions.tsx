@@ -2,6 +2,7 @@
 import { useState, type ReactElement } from 'react';
 import type { FunnelMode, FunnelUnit } from '../../../src-shared/analyses';
 import type { DatasetInfo } from '../../../src-shared/datasets';
+import { Segmented, type SegmentedOption } from '../../components/Segmented';
 import { filterableColumns } from '../dashboards/DimensionFilters';
 import { MODES, WINDOWS, type FunnelDraft, type WindowId } from './funnel-model';
 import { useFunnelStore } from './funnel-store';
@@ -9,7 +10,7 @@ import { useFunnelStore } from './funnel-store';
 /** The breakdown select's entry that asks for an attribute key instead of a column. */
 const ATTRIBUTE = '\u0000attribute';
 
-const UNITS: readonly { id: FunnelUnit; label: string }[] = [
+const UNITS: readonly SegmentedOption<FunnelUnit>[] = [
   { id: 'session', label: 'Sessions' },
   { id: 'user', label: 'Users' },
 ];
@@ -28,13 +29,7 @@ export function FunnelOptions({ draft, info }: { draft: FunnelDraft; info: Datas
     <div className="filter-row">
       <span className="filter-group">
         <span className="filter-label">Count</span>
-        <span className="segmented" role="group" aria-label="Unit">
-          {UNITS.map((u) => (
-            <button key={u.id} type="button" aria-pressed={draft.by === u.id} onClick={() => update({ by: u.id })}>
-              {u.label}
-            </button>
-          ))}
-        </span>
+        <Segmented label="Unit" options={UNITS} value={draft.by} onChange={(by) => update({ by })} />
       </span>
       <label className="filter-group">
         <span className="filter-label">Window</span>

@@ -7,7 +7,7 @@
  */
 import { useMemo, type ReactElement } from 'react';
 import { Empty, ErrorState, Loading } from '../../components/States';
-import { useStore } from '../../store/store';
+import { NoEventsDataset } from './NoEventsDataset';
 import { AnalysisBar } from './AnalysisBar';
 import { AnalysisSaveBar } from './AnalysisSaveBar';
 import { useAnalysisSource } from './analysis-source';
@@ -28,7 +28,6 @@ const FIELDS_LIST = 'funnel-fields';
 export function FunnelsScreen({ params }: { params: readonly string[] }): ReactElement {
   const saved = useSavedAnalysis(params[0] ?? null, 'funnel', useFunnelStore((s) => s.load));
   const source = useAnalysisSource();
-  const navigate = useStore((s) => s.navigate);
   const draft = useFunnelStore((s) => s.draft);
   const dropOff = useFunnelStore((s) => s.dropOff);
   const { info, window } = source;
@@ -37,19 +36,7 @@ export function FunnelsScreen({ params }: { params: readonly string[] }): ReactE
   const result = useFunnelResult(request);
   const stepLabels = useMemo(() => draft.steps.filter((s) => s.event !== '').map(stepLabel), [draft.steps]);
 
-  if (!info) {
-    return (
-      <div className="dashboard analysis">
-        <h1>Funnels</h1>
-        <Empty title="No events dataset in this workspace">
-          Funnels follow sessions or users through events. Import an events export first.{' '}
-          <button type="button" onClick={() => navigate('import')}>
-            Import…
-          </button>
-        </Empty>
-      </div>
-    );
-  }
+  if (!info) return <NoEventsDataset title="Funnels" follows="sessions or users through events" />;
   const eventNames = names.status === 'ready' ? names.data : [];
   let body: ReactElement;
   if (names.status === 'error') body = <ErrorState error={names.error} onRetry={names.retry} />;

@@ -1,15 +1,16 @@
 /** Start and return events, interval, cohort type, number of periods and unit, in the analysis bar. */
 import type { ReactElement } from 'react';
 import type { FunnelUnit, RetentionInterval } from '../../../src-shared/analyses';
+import { Segmented, type SegmentedOption } from '../../components/Segmented';
 import type { RetentionDraft } from './retention-model';
 import { useRetentionStore } from './retention-store';
 
-const INTERVALS: readonly RetentionInterval[] = ['day', 'week', 'month'];
+const INTERVALS: readonly SegmentedOption<RetentionInterval>[] = (['day', 'week', 'month'] as const).map((i) => ({ id: i, label: i }));
 const COHORTS = [
   { id: 'first_time', label: 'First time', title: 'A unit joins the cohort of the period it first did the start event' },
   { id: 'recurring', label: 'Recurring', title: 'A unit joins the cohort of every period it did the start event' },
 ] as const;
-const UNITS: readonly { id: FunnelUnit; label: string }[] = [
+const UNITS: readonly SegmentedOption<FunnelUnit>[] = [
   { id: 'user', label: 'Users' },
   { id: 'session', label: 'Sessions' },
 ];
@@ -36,20 +37,8 @@ export function RetentionOptions({ draft, names }: { draft: RetentionDraft; name
     <div className="filter-row">
       <EventPicker label="Start event" value={draft.startEvent} names={names} onChange={(startEvent) => update({ startEvent })} />
       <EventPicker label="Return event" value={draft.returnEvent} names={names} onChange={(returnEvent) => update({ returnEvent })} />
-      <span className="segmented" role="group" aria-label="Interval">
-        {INTERVALS.map((i) => (
-          <button key={i} type="button" aria-pressed={draft.interval === i} onClick={() => update({ interval: i })}>
-            {i}
-          </button>
-        ))}
-      </span>
-      <span className="segmented" role="group" aria-label="Cohorts">
-        {COHORTS.map((c) => (
-          <button key={c.id} type="button" title={c.title} aria-pressed={draft.cohort === c.id} onClick={() => update({ cohort: c.id })}>
-            {c.label}
-          </button>
-        ))}
-      </span>
+      <Segmented label="Interval" options={INTERVALS} value={draft.interval} onChange={(interval) => update({ interval })} />
+      <Segmented label="Cohorts" options={COHORTS} value={draft.cohort} onChange={(cohort) => update({ cohort })} />
       <label className="filter-group">
         <span className="filter-label">Periods</span>
         <input
@@ -65,13 +54,7 @@ export function RetentionOptions({ draft, names }: { draft: RetentionDraft; name
           }}
         />
       </label>
-      <span className="segmented" role="group" aria-label="Unit">
-        {UNITS.map((u) => (
-          <button key={u.id} type="button" aria-pressed={draft.by === u.id} onClick={() => update({ by: u.id })}>
-            {u.label}
-          </button>
-        ))}
-      </span>
+      <Segmented label="Unit" options={UNITS} value={draft.by} onChange={(by) => update({ by })} />
     </div>
   );
 }

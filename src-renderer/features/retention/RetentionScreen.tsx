@@ -7,7 +7,7 @@
 import { useMemo, type ReactElement } from 'react';
 import { EChart } from '../../components/EChart';
 import { Empty, ErrorState, Loading } from '../../components/States';
-import { useStore } from '../../store/store';
+import { NoEventsDataset } from '../funnels/NoEventsDataset';
 import { AnalysisBar } from '../funnels/AnalysisBar';
 import { AnalysisSaveBar } from '../funnels/AnalysisSaveBar';
 import { useAnalysisSource } from '../funnels/analysis-source';
@@ -28,7 +28,6 @@ export function RetentionScreen({ params }: { params: readonly string[] }): Reac
   const update = useRetentionStore((s) => s.update);
   const saved = useSavedAnalysis(params[0] ?? null, 'retention', (request) => update(retentionDraftOf(request)));
   const source = useAnalysisSource();
-  const navigate = useStore((s) => s.navigate);
   const draft = useRetentionStore((s) => s.draft);
   const { info, window } = source;
   const names = useEventNames(info);
@@ -36,19 +35,7 @@ export function RetentionScreen({ params }: { params: readonly string[] }): Reac
   const result = useRetentionResult(request);
   const curve = useMemo(() => (result.status === 'ready' ? curveView(retentionCurve(result.data.cohorts, result.data.periods), result.data.interval) : null), [result]);
 
-  if (!info) {
-    return (
-      <div className="dashboard analysis">
-        <h1>Retention</h1>
-        <Empty title="No events dataset in this workspace">
-          Retention follows users or sessions over time. Import an events export first.{' '}
-          <button type="button" onClick={() => navigate('import')}>
-            Import…
-          </button>
-        </Empty>
-      </div>
-    );
-  }
+  if (!info) return <NoEventsDataset title="Retention" follows="users or sessions over time" />;
   const unit = unitLabel(draft.by);
   let body: ReactElement;
   if (result.status === 'loading') body = <Loading label="Computing cohorts…" />;
