@@ -6,6 +6,7 @@
 import { parseArgs } from 'node:util';
 import { UserError, describeError, toErrorShape } from '../../src-shared/errors';
 import type { Command } from './command';
+import { benchCommand } from './commands/bench';
 import { checkCommand } from './commands/check';
 import { demoCommand } from './commands/demo';
 import { exportCommand } from './commands/export';
@@ -17,13 +18,12 @@ import { reportCommand } from './commands/report';
 import { retentionCommand } from './commands/retention';
 import { serveCommand } from './commands/serve';
 import { sqlCommand } from './commands/sql';
-import { notYetCommand } from './commands/not-yet';
 import { processIo, type Io } from './io';
 
 export const COMMANDS: readonly Command[] = [
   importCommand, sqlCommand, queryCommand, presetCommand, funnelCommand, retentionCommand, exportCommand, checkCommand, demoCommand, serveCommand,
   reportCommand,
-  notYetCommand('bench', 'benchmark import and dashboard queries', 'bench [--events N] [--json]'),
+  benchCommand,
 ];
 
 function help(): string {
