@@ -9,6 +9,7 @@ import { DimensionFilters } from './DimensionFilters';
 import { DASHBOARD_GRAINS, RANGE_DAYS, type DashboardFilters, type DashboardGrain, type DateRange, type TimeExtent } from './filter-model';
 import type { DashboardBar } from './useDashboard';
 import { formatDateTime } from './format';
+import { ChoiceSelect } from '../../components/ChoiceSelect';
 
 const DAY_MS = 86_400_000;
 const dateOnly = (ms: number) => new Date(ms).toISOString().slice(0, 10);
@@ -72,13 +73,7 @@ export function FilterBar({ bar, filters, info, extent, shownGrain }: FilterBarP
         <RangePicker range={filters.range} extent={extent} onChange={(range) => update({ range })} />
         <label className="filter-group">
           <span className="filter-label">Grain</span>
-          <select value={filters.grain} onChange={(e) => update({ grain: e.target.value as DashboardGrain })}>
-            {DASHBOARD_GRAINS.map((g) => (
-              <option key={g} value={g}>
-                {g}
-              </option>
-            ))}
-          </select>
+          <ChoiceSelect value={filters.grain} choices={DASHBOARD_GRAINS} onChange={(grain) => update({ grain })} />
           {shownGrain && shownGrain !== filters.grain ? <span className="muted" title="Too many points for a chart at the chosen grain">shown by {shownGrain}</span> : null}
         </label>
         <label className="filter-group">

@@ -8,6 +8,7 @@ import type { DashboardContext } from '../dashboards/useDashboard';
 import { useSpec } from '../dashboards/useSpec';
 import { latencySpec, PERCENTILES } from './events-specs';
 import { defaultLatencyField, useNumericFields } from './useNumericFields';
+import { ChoiceSelect } from '../../components/ChoiceSelect';
 
 function Percentiles({ ctx, fields }: { ctx: DashboardContext; fields: readonly string[] }): ReactElement {
   const [chosen, setChosen] = useState<string | null>(null);
@@ -17,13 +18,7 @@ function Percentiles({ ctx, fields }: { ctx: DashboardContext; fields: readonly 
   const controls = (
     <label className="filter-group">
       <span className="filter-label">Field</span>
-      <select value={field} onChange={(e) => setChosen(e.target.value)} aria-label="Latency field">
-        {fields.map((f) => (
-          <option key={f} value={f}>
-            {f}
-          </option>
-        ))}
-      </select>
+      <ChoiceSelect value={field} choices={fields} onChange={setChosen} ariaLabel="Latency field" />
     </label>
   );
   return <TimeSeriesPanel ctx={ctx} title={`Latency percentiles of ${field}`} state={state} measures={measures} valueFormatter={formatNumber} emptyText={`No ${field} values in this range`} controls={controls} />;

@@ -16,6 +16,7 @@ import { ChartPanel, PanelFrame, StateCard, type ChartView } from '../dashboards
 import type { DashboardContext } from '../dashboards/useDashboard';
 import { keyOf, useEngine } from '../dashboards/useEngine';
 import { useSpec } from '../dashboards/useSpec';
+import { ChoiceSelect } from '../../components/ChoiceSelect';
 
 const RULE_OPS = ['<', '<=', '>', '>='] as const;
 type RuleOp = (typeof RULE_OPS)[number];
@@ -56,23 +57,11 @@ function MetricChart({ ctx, metrics }: { ctx: DashboardContext; metrics: readonl
     <>
       <label className="filter-group">
         <span className="filter-label">Metric</span>
-        <select value={metric} onChange={(e) => setChosen(e.target.value)} aria-label="Metric">
-          {metrics.map((m) => (
-            <option key={m} value={m}>
-              {m}
-            </option>
-          ))}
-        </select>
+        <ChoiceSelect value={metric} choices={metrics} onChange={setChosen} ariaLabel="Metric" />
       </label>
       <label className="filter-group">
         <span className="filter-label">Alert when</span>
-        <select value={op} onChange={(e) => setOp(e.target.value as RuleOp)} aria-label="Alert operator">
-          {RULE_OPS.map((o) => (
-            <option key={o} value={o}>
-              {o}
-            </option>
-          ))}
-        </select>
+        <ChoiceSelect value={op} choices={RULE_OPS} onChange={setOp} ariaLabel="Alert operator" />
         <input className="threshold-input" value={threshold} onChange={(e) => setThreshold(e.target.value)} aria-label="Alert threshold" placeholder="none" />
       </label>
     </>

@@ -14,6 +14,7 @@ import type { DashboardContext } from '../dashboards/useDashboard';
 import { useSpec } from '../dashboards/useSpec';
 import { hasColumn, TOP_ENTITIES, topSpec, withValueSpec } from './events-specs';
 import { useTopEvents } from './VolumePanel';
+import { ChoiceSelect } from '../../components/ChoiceSelect';
 
 /** The ranked values as bars; "Other" (the rest) is in the CSV and the note, not a bar that would dwarf them. */
 function rankView(field: string, r: ColumnarResult, other: number): ChartView {
@@ -49,13 +50,7 @@ export function TopEntitiesPanel({ ctx }: { ctx: DashboardContext }): ReactEleme
   const controls = (
     <label className="filter-group">
       <span className="filter-label">Entity</span>
-      <select value={field ?? ''} onChange={(e) => setChosen(e.target.value)}>
-        {fields.map((f) => (
-          <option key={f} value={f}>
-            {f}
-          </option>
-        ))}
-      </select>
+      <ChoiceSelect value={field ?? ''} choices={fields} onChange={setChosen} />
     </label>
   );
   if (!field) {
