@@ -1,5 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
+// `vitest run` alone would run every project: `npm test` names unit and integration, and the
+// long stress tests (load, crash loop) run only through `npm run test:stress`, one file at a time.
 export default defineConfig({
   test: {
     projects: [
@@ -11,6 +13,16 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: 'stress',
+          include: ['test/stress/**/*.test.ts'],
+          environment: 'node',
+          fileParallelism: false,
+          testTimeout: 600_000,
+          hookTimeout: 600_000,
         },
       },
     ],

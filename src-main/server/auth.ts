@@ -41,11 +41,15 @@ export function cookieValue(header: string | undefined, name: string): string | 
   return undefined;
 }
 
+/** The token of an `Authorization: Bearer` header (scripts, the seed 002 clients). */
+export function bearerToken(req: IncomingMessage): string | undefined {
+  const auth = req.headers.authorization;
+  return auth?.startsWith('Bearer ') ? auth.slice('Bearer '.length).trim() : undefined;
+}
+
 /** The token a request presents: bearer header first, then the cookie. */
 export function presentedToken(req: IncomingMessage): string | undefined {
-  const auth = req.headers.authorization;
-  if (auth?.startsWith('Bearer ')) return auth.slice('Bearer '.length).trim();
-  return cookieValue(req.headers.cookie, TOKEN_COOKIE);
+  return bearerToken(req) ?? cookieValue(req.headers.cookie, TOKEN_COOKIE);
 }
 
 export function tokenCookie(token: string): string {

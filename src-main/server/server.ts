@@ -9,7 +9,8 @@
  *   POST /api/report-pdf      {definition?|savedId?|dashboardId?} -> the report as a PDF attachment
  *   POST /api/export          {source, format, fileName} -> the export as an attachment
  *   GET  /api/v1/analytics…   seed 002's REST API (rest-api.ts)
- * Every request needs the token (auth.ts) and a loopback Host/Origin.
+ * Every request needs the token (auth.ts) and a loopback Host/Origin; /api/ requests other
+ * than /api/events are rate-limited (rate-limit-http.ts).
  */
 import { mkdirSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -22,6 +23,8 @@ import { EventStream } from './event-stream';
 import { sendReportPdf } from './report-pdf';
 import { receiveUpload, sendExport } from './file-routes';
 import { HttpError, SECURITY_HEADERS, readJson, sendError, sendJson } from './http-io';
+import { DEFAULT_RATE_LIMITS, RateLimiter, type RateLimits } from './rate-limit';
+import { countsAgainstRate, rateClient, sendRateLimited } from './rate-limit-http';
 import { REST_PREFIX, handleRest } from './rest-api';
 import { serveStatic } from './static-files';
 
@@ -34,6 +37,8 @@ export interface ServerOptions {
   readonly workDir: string;
   /** Default: a fresh random token. */
   readonly token?: string;
+  /** Requests a second per client and in total; default DEFAULT_RATE_LIMITS. */
+  readonly rateLimits?: RateLimits;
 }
 
 export interface RunningServer {
@@ -49,6 +54,7 @@ interface Context {
   readonly options: ServerOptions;
   readonly token: string;
   readonly events: EventStream;
+  readonly limiter: RateLimiter;
   port: number;
 }
 
@@ -70,6 +76,13 @@ async function route(req: IncomingMessage, res: ServerResponse, ctx: Context): P
     return;
   }
   const { pathname } = url;
+  if (countsAgainstRate(pathname)) {
+    const admission = ctx.limiter.admit(rateClient(req));
+    if (!admission.ok) {
+      sendRateLimited(res, admission);
+      return;
+    }
+  }
   const { service, options } = ctx;
   if (pathname.startsWith('/api/rpc/') && req.method === 'POST') {
     const body = await readJson(req);
@@ -99,7 +112,8 @@ async function route(req: IncomingMessage, res: ServerResponse, ctx: Context): P
 /** Starts the server on 127.0.0.1; service events go to the pages through `events`. */
 export async function startServer(service: EngineService, events: EventStream, options: ServerOptions): Promise<RunningServer> {
   mkdirSync(options.workDir, { recursive: true });
-  const ctx: Context = { service, options, token: options.token ?? newToken(), events, port: 0 };
+  const limiter = new RateLimiter(options.rateLimits ?? DEFAULT_RATE_LIMITS);
+  const ctx: Context = { service, options, token: options.token ?? newToken(), events, limiter, port: 0 };
   const server: Server = createServer((req, res) => {
     route(req, res, ctx).catch((e: unknown) => sendError(res, e));
   });

@@ -2,7 +2,7 @@
  * The browser-mode server in-process on a real workspace: the seed 002 REST API (values worked
  * out by hand below, and the seed document's own curl, Python and JavaScript examples run
  * against it), the RPC bridge, uploads and downloads, and the gates (token, Host, Origin, body
- * size, path traversal).
+ * size, path traversal, request rate).
  */
 import { execFile, spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
@@ -245,5 +245,55 @@ describe('the bridge', () => {
   it('refuses upload names with folders', async () => {
     const r = await fetch(`${base}/api/upload?name=..%2Fescape.csv`, { method: 'POST', headers: auth, body: 'x' });
     expect(r.status).toBe(400);
+  });
+});
+
+describe('the rate limit', () => {
+  // Scripts may send 2 requests and then one every 1000 s; pages have their own 2.
+  const TINY = { client: { perSecond: 0.001, burst: 2 }, total: { perSecond: 1000, burst: 1000 } };
+  let limited: RunningServer;
+  let at: string;
+  beforeAll(async () => {
+    limited = await startServer(service, new EventStream(), { staticDir: join(import.meta.dirname, '..', '..', 'out', 'renderer'), workDir: t.path('work-limited'), token: TOKEN, rateLimits: TINY });
+    at = `http://127.0.0.1:${limited.port}`;
+  });
+  afterAll(() => limited.close());
+
+  const rpc = (headers: Record<string, string>) => fetch(`${at}/api/rpc/datasets`, { method: 'POST', headers: { ...headers, 'Content-Type': 'application/json' }, body: '{}' });
+
+  it('answers 429 with Retry-After and the error as data once a client is over its budget', async () => {
+    // Requests without the token spend nobody's budget.
+    for (let i = 0; i < 3; i++) expect((await rpc({})).status).toBe(401);
+    expect((await rpc(auth)).status).toBe(200);
+    expect((await fetch(`${at}/api/v1/analytics?days=30`, { headers: auth })).status).toBe(200);
+    const refused = await rpc(auth);
+    expect(refused.status).toBe(429);
+    const wait = Number(refused.headers.get('retry-after'));
+    expect(Number.isInteger(wait) && wait >= 1 && wait <= 1000).toBe(true);
+    expect(await refused.json()).toEqual({
+      ok: false,
+      error: {
+        code: 'rate_limited',
+        message: 'too many requests: one client may send 0.001 a second (bursts of 2)',
+        hint: expect.stringMatching(/try again/) as unknown,
+        detail: expect.stringMatching(/^client limit 0\.001\/s, burst 2; the next request is admitted in \d+ ms$/) as unknown,
+      },
+    });
+    expect((await fetch(`${at}/api/v1/analytics`, { headers: auth })).status).toBe(429);
+  });
+
+  it('keeps the pages’ own budget, and never counts the event stream or static files', async () => {
+    const page = { cookie: `tallybook_token=${TOKEN}` };
+    expect((await rpc(page)).status).toBe(200);
+    expect((await rpc(page)).status).toBe(200);
+    expect((await rpc(page)).status).toBe(429);
+    for (let i = 0; i < 3; i++) {
+      expect((await fetch(`${at}/`, { headers: page })).status).toBe(200);
+      const stream = new AbortController();
+      const events = await fetch(`${at}/api/events`, { headers: page, signal: stream.signal });
+      expect(events.status).toBe(200);
+      expect(events.headers.get('content-type')).toMatch(/^text\/event-stream/);
+      stream.abort();
+    }
   });
 });
