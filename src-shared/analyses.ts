@@ -108,10 +108,21 @@ export interface ParityMismatch {
   raw_count: number;
 }
 
+/** One hourly cube of an events dataset recomputed from its raw rows (stale: not current, so unused). */
+export interface CubeCheck {
+  dataset: string;
+  cube: string;
+  rows_checked: number;
+  mismatches: number;
+  stale: boolean;
+}
+
 export interface CheckResult {
   ok: boolean;
   datasets: { dataset: string; buckets_checked: number; mismatches: number }[];
   mismatches: ParityMismatch[];
+  /** The hourly cubes queries are answered from (absent when not asked for). */
+  cubes?: CubeCheck[];
 }
 
 export interface EngagementRequest {

@@ -142,7 +142,7 @@ describe('tallybook on seed 002 and seed 004 exports', () => {
   it('checks rollups against raw rows and fails when they differ', async () => {
     const ok = await cli('check', '-w', ws);
     expect(ok.code).toBe(0);
-    expect(ok.out).toMatch(/OK: rollups match raw rows/);
+    expect(ok.out).toMatch(/OK: rollups and cubes match raw rows/);
     const w = await Workspace.open(ws);
     await w.db.run(`UPDATE tallybook.rollups SET count = count + 1 WHERE grain = 'day' AND event_name = 'commerce.view'`);
     w.closeSync();

@@ -4,8 +4,9 @@
  * tallybook.rollups holds, per events dataset, the count of events per event_name in every UTC
  * day / week (ISO, Monday) / month / year bucket (`bucket` = date_trunc in UTC), plus grain
  * 'total' with a NULL bucket (all rows, those without a timestamp included). A dataset's rows
- * are always replaced as a whole, from the raw rows, by one statement; the importer runs it
- * inside its transaction so rollups never disagree with a committed import.
+ * are always replaced as a whole by one statement, from the raw rows or (the importer's way,
+ * inside its transaction, after the cubes) summed from the hourly cube, since UTC hours nest in
+ * UTC days; so rollups never disagree with a committed import.
  *
  * The parity check recomputes every bucket from the raw rows and compares it with the stored
  * ones (stored duplicates of a bucket are summed, so an extra copy shows as a mismatch); a
@@ -22,27 +23,34 @@ import { requireKind, timeBounds } from './inputs';
 export const ROLLUP_GRAINS: readonly RollupGrain[] = ['day', 'week', 'month', 'year'];
 const ALL_GRAINS: readonly (RollupGrain | 'total')[] = [...ROLLUP_GRAINS, 'total'];
 
-/** (grain, bucket, event_name, count) recomputed from the dataset's raw rows. */
-function recomputed(dataset: string): Fragment {
+/** Events per UTC day and event_name, from the raw rows or from the dataset's hourly cube. */
+function perDay(dataset: string, from: 'raw' | 'cube'): Fragment {
+  return from === 'raw'
+    ? sql`SELECT date_trunc('day', timezone('UTC', occurred_at)) AS day, event_name, count(*) AS n FROM ${ident(dataset)} GROUP BY ALL`
+    : sql`SELECT date_trunc('day', timezone('UTC', hour)) AS day, event_name, sum(n) AS n FROM tallybook.event_hours WHERE dataset = ${dataset} GROUP BY ALL`;
+}
+
+/** (grain, bucket, event_name, count) recomputed from the dataset's raw rows (or its hourly cube). */
+function recomputed(dataset: string, from: 'raw' | 'cube' = 'raw'): Fragment {
   const coarser = ROLLUP_GRAINS.filter((g) => g !== 'day').map(
     (g) => `UNION ALL SELECT '${g}', timezone('UTC', date_trunc('${g}', day)), event_name, CAST(sum(n) AS BIGINT)
             FROM per_day WHERE day IS NOT NULL GROUP BY ALL`,
   );
   return sql`
-    WITH per_day AS (
-      SELECT date_trunc('day', timezone('UTC', occurred_at)) AS day, event_name, count(*) AS n
-      FROM ${ident(dataset)} GROUP BY ALL
-    )
+    WITH per_day AS (${perDay(dataset, from)})
     SELECT 'day' AS grain, timezone('UTC', day) AS bucket, event_name, CAST(n AS BIGINT) AS count FROM per_day WHERE day IS NOT NULL
     ${raw(coarser.join('\n'))}
     UNION ALL SELECT 'total', NULL::TIMESTAMPTZ, event_name, CAST(sum(n) AS BIGINT) FROM per_day GROUP BY ALL`;
 }
 
-/** Replaces the dataset's rollups with counts recomputed from its raw rows. */
-export async function rebuildRollups(db: Db, dataset: string): Promise<void> {
+/**
+ * Replaces the dataset's rollups with counts recomputed from its raw rows, or summed from its
+ * hourly cube when that is current (the importer's case: cubes/maintain.ts runs first).
+ */
+export async function rebuildRollups(db: Db, dataset: string, from: 'raw' | 'cube' = 'raw'): Promise<void> {
   await db.run(`DELETE FROM tallybook.rollups WHERE dataset = ?`, [dataset]);
   const insert = sql`INSERT INTO tallybook.rollups (dataset, grain, bucket, event_name, count)
-    SELECT ${dataset}, grain, bucket, event_name, count FROM (${recomputed(dataset)})`;
+    SELECT ${dataset}, grain, bucket, event_name, count FROM (${recomputed(dataset, from)})`;
   await db.run(insert.sql, insert.params);
 }
 

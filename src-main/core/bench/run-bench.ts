@@ -81,7 +81,7 @@ export async function runBench(opts: BenchOptions = {}): Promise<BenchResult> {
       say(`query: ${q.name}`);
       const engine = await warmMedian(() => q.engine(imported.ws), runs);
       const raw = await warmMedian(() => q.raw(floor.db), runs);
-      queries.push({ name: q.name, ms: round(engine.ms, 1), raw_ms: round(raw.ms, 1), same: sameRows(engine.value, raw.value, q.ordered) });
+      queries.push({ name: q.name, ms: round(engine.ms, 1), raw_ms: round(raw.ms, 1), same: sameRows(engine.value, raw.value, q.ordered, q.tolerance) });
     }
     return {
       events,

@@ -1,7 +1,8 @@
 /**
  * Whether the engine and the raw-SQL path gave the same answer: both are reduced to plain rows
  * (arrays of cells), numbers rounded to 9 significant digits (sums may add in another order),
- * and compared as JSON, in order or as sorted multisets.
+ * and compared as JSON, in order or as sorted multisets; percentiles, which the engine reads
+ * from histograms, within a stated relative tolerance.
  */
 import type { CellValue, ColumnarResult } from '../../../src-shared/columnar';
 
@@ -27,7 +28,18 @@ export function rowsOf(r: ColumnarResult, columns?: readonly string[]): Row[] {
   return rows;
 }
 
-export function sameRows(a: readonly Row[], b: readonly Row[], ordered: boolean): boolean {
+/** Numbers within a relative tolerance of each other; anything else equal as JSON. */
+function close(a: unknown, b: unknown, tolerance: number): boolean {
+  if (typeof a === 'number' && typeof b === 'number') return Math.abs(a - b) <= tolerance * Math.max(Math.abs(a), Math.abs(b));
+  return JSON.stringify(cell(a)) === JSON.stringify(cell(b));
+}
+
+/**
+ * Same rows, in order or as multisets. With a tolerance (percentiles from histograms), rows are
+ * compared in order, numbers within that relative tolerance.
+ */
+export function sameRows(a: readonly Row[], b: readonly Row[], ordered: boolean, tolerance = 0): boolean {
+  if (tolerance > 0) return a.length === b.length && a.every((row, i) => row.length === b[i]!.length && row.every((v, j) => close(v, b[i]![j], tolerance)));
   const text = (rows: readonly Row[]) => {
     const lines = rows.map((row) => JSON.stringify(row.map(cell)));
     return JSON.stringify(ordered ? lines : lines.sort());

@@ -46,6 +46,22 @@ export const MIGRATIONS: readonly Migration[] = [
       `CREATE TABLE tallybook.settings (key VARCHAR PRIMARY KEY, value JSON NOT NULL)`,
     ],
   },
+  {
+    version: 3,
+    description: 'hourly cubes of events datasets (counts, active units, histograms), maintained on import',
+    statements: [
+      `CREATE TABLE tallybook.cube_state (dataset VARCHAR NOT NULL, version BIGINT NOT NULL, histogram_fields JSON NOT NULL)`,
+      `CREATE TABLE tallybook.event_hours (
+         dataset VARCHAR NOT NULL, hour TIMESTAMPTZ, event_name VARCHAR, tenant_id VARCHAR, site_id VARCHAR,
+         source VARCHAR, n BIGINT NOT NULL)`,
+      `CREATE TABLE tallybook.entity_hours (
+         dataset VARCHAR NOT NULL, hour TIMESTAMPTZ, tenant_id VARCHAR, site_id VARCHAR, source VARCHAR,
+         user_id VARCHAR, session_id VARCHAR, n BIGINT NOT NULL)`,
+      `CREATE TABLE tallybook.value_hours (
+         dataset VARCHAR NOT NULL, hour TIMESTAMPTZ, field VARCHAR NOT NULL, sign TINYINT NOT NULL,
+         bucket INTEGER NOT NULL, n BIGINT NOT NULL)`,
+    ],
+  },
 ];
 
 export const CATALOG_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

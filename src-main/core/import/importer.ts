@@ -15,6 +15,7 @@ import type { DatasetKind, ImportProgress, ImportRequest, ImportSummary, Importe
 import { DATASET_KINDS } from '../../../src-shared/datasets';
 import { UserError } from '../../../src-shared/errors';
 import { rebuildRollups } from '../analyses/rollups';
+import { updateCubes } from '../cubes/maintain';
 import { isInterrupted, type Db } from '../db';
 import { checkDatasetName, quoteIdent } from '../identifiers';
 import { CANONICAL, ID_COLUMN, TIME_COLUMN } from '../kinds';
@@ -244,6 +245,8 @@ async function writeImport(ws: Workspace, a: WriteArgs): Promise<number> {
   }
   const typeOf = new Map(columns.map((c) => [c.name.toLowerCase(), c.sqlType]));
   const timeColumn = a.kind === 'table' ? null : TIME_COLUMN[a.kind];
+  /** The rows this import adds, for the cubes (none: an empty relation). */
+  let cubeRows = `(SELECT * FROM ${table} LIMIT 0)`;
   if (a.summary.rows_imported === 0) {
     // Nothing new: the dataset's rows stay as they are.
   } else if (a.kind === 'metrics') {
@@ -258,7 +261,9 @@ async function writeImport(ws: Workspace, a: WriteArgs): Promise<number> {
       return want === c.sqlType ? v : `TRY_CAST(${v} AS ${want})`;
     });
     const order = timeColumn ? `ORDER BY c${a.select.columns.findIndex((c) => c.name === timeColumn)}, __file, __line` : 'ORDER BY __file, __line';
-    await db.run(`INSERT INTO ${table} (${targets.join(', ')}) SELECT ${values.join(', ')} FROM ${OUTCOME} WHERE __outcome = 'imported' ${order}`);
+    const newRows = `SELECT ${values.map((v, i) => `${v} AS ${targets[i]}`).join(', ')} FROM ${OUTCOME} WHERE __outcome = 'imported'`;
+    await db.run(`INSERT INTO ${table} (${targets.join(', ')}) ${newRows} ${order}`);
+    if (a.kind === 'events') cubeRows = `(${newRows})`;
   }
   const importId = Number(await db.value(`SELECT nextval('tallybook.import_ids')`));
   await db.run(
@@ -279,6 +284,10 @@ async function writeImport(ws: Workspace, a: WriteArgs): Promise<number> {
   } else {
     await db.run(`INSERT INTO tallybook.datasets (name, kind, time_column, mapping, created_at) VALUES (?, ?, ?, ?, now())`, [a.name, a.kind, timeColumn, JSON.stringify(s.mapping)]);
   }
-  if (a.kind === 'events') await rebuildRollups(db, a.name);
+  if (a.kind === 'events') {
+    const version = Number(await db.value(`SELECT version FROM tallybook.datasets WHERE name = ?`, [a.name]));
+    await updateCubes(db, a.name, version, cubeRows);
+    await rebuildRollups(db, a.name, 'cube');
+  }
   return importId;
 }

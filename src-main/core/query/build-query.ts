@@ -34,6 +34,10 @@ export interface BuildContext {
   readonly watermark: string | null;
   readonly timeZone: string;
   readonly weekStart?: WeekStart;
+  /** Read this relation instead of the dataset's table (a cube shaped like it: cubes/route.ts). */
+  readonly table?: Fragment;
+  /** The relation's column counting the events each of its rows stands for. */
+  readonly weight?: string;
 }
 
 export interface BuiltQuery {
@@ -67,13 +71,13 @@ function checkUnique(names: readonly string[]): void {
 }
 
 function plan(spec: QuerySpec, ctx: BuildContext): Plan {
-  const table = ident(checkDatasetName(spec.dataset));
+  const table = ctx.table ?? ident(checkDatasetName(spec.dataset));
   const fields = fieldResolver(spec.dataset, ctx.columns);
   const timeField = resolveTimeField(spec, fields, ctx.timeColumn, ctx.timeZone);
   const grain = spec.time?.grain;
   const bucket = grain === undefined ? null : { grain, timeZone: ctx.timeZone, weekStart: ctx.weekStart ?? 'monday' };
   const dimensions = (spec.dimensions ?? []).map((name) => ({ name, expr: fields.resolve(name).expr }));
-  const measures = spec.measures.map((m) => compileMeasure(parseMeasure(m), fields));
+  const measures = spec.measures.map((m) => compileMeasure(parseMeasure(m), fields, ctx.weight));
   const filters = (spec.filters ?? []).map((f) => filterCondition(f, fields.resolve(f.field)));
   const base = [...(bucket ? [TIME_OUTPUT] : []), ...dimensions.map((d) => d.name)];
   const measureOutputs = measures.flatMap((m) => (spec.compare ? [m.name, previousName(m.name), changeName(m.name)] : [m.name]));

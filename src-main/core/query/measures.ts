@@ -8,7 +8,7 @@
  * any column, and attributes as numbers.
  */
 import { UserError } from '../../../src-shared/errors';
-import { raw, sql, type Fragment } from './fragment';
+import { ident, raw, sql, type Fragment } from './fragment';
 import type { FieldResolver } from './fields';
 import { filterCondition } from './filters';
 import { parseRateFilter } from './rate-filter';
@@ -63,13 +63,21 @@ export function parseMeasure(name: string): ParsedMeasure {
   return { name, fn: fn as MeasureFunction, arg };
 }
 
-export function compileMeasure(m: ParsedMeasure, fields: FieldResolver): CompiledMeasure {
+/**
+ * `weight`: the rows are a cube's, each standing for `weight` events (cubes/route.ts), so counts
+ * are sums of it; only count, rate and count_distinct are asked of a cube.
+ */
+export function compileMeasure(m: ParsedMeasure, fields: FieldResolver, weight?: string): CompiledMeasure {
   const out = (expr: Fragment, numeric: boolean, zeroWhenEmpty = false): CompiledMeasure => ({ name: m.name, expr, numeric, zeroWhenEmpty });
-  if (m.fn === 'count' || m.arg === null) return out(raw('count(*)'), true, true);
+  const count = (where?: Fragment) => {
+    if (weight === undefined) return where ? sql`count(*) FILTER (WHERE ${where})` : raw('count(*)');
+    return sql`CAST(coalesce(sum(${ident(weight)})${where ? sql` FILTER (WHERE ${where})` : raw('')}, 0) AS BIGINT)`;
+  };
+  if (m.fn === 'count' || m.arg === null) return out(count(), true, true);
   if (m.fn === 'rate') {
     const filter = parseRateFilter(m.arg);
     const condition = filterCondition(filter, fields.resolve(filter.field));
-    return out(sql`(CAST(count(*) FILTER (WHERE ${condition}) AS DOUBLE) / NULLIF(count(*), 0))`, true);
+    return out(sql`(CAST(${count(condition)} AS DOUBLE) / NULLIF(${count()}, 0))`, true);
   }
   const field = fields.resolve(m.arg);
   switch (m.fn) {

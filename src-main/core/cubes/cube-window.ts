@@ -1,0 +1,69 @@
+/**
+ * The hours a cube can answer for a set of windows. A cube row covers a whole UTC hour, so an
+ * hour that a window's edge cuts through (its `from` inside the hour, or its `to` inside it or
+ * included at its start) is answered from the raw rows instead: the relation is the cube minus
+ * those edge hours, plus the raw rows of the edge hours, and the window condition then applies
+ * to both exactly as it would to the raw table.
+ */
+import type { DatasetInfo } from '../../../src-shared/datasets';
+import { formatInstant, type Instant } from '../query/instant';
+import type { TimeWindow } from '../query/time-range';
+import { join, raw, sql, type Fragment } from '../query/fragment';
+
+const HOUR = 3_600_000_000n;
+
+const hourStart = (t: Instant): Instant => t - (((t % HOUR) + HOUR) % HOUR);
+
+/** Start of every hour an edge of the windows cuts through, sorted and unique. */
+export function edgeHours(windows: readonly TimeWindow[]): Instant[] {
+  const edges = new Set<Instant>();
+  for (const w of windows) {
+    if (w.kind !== 'bounded') continue;
+    if (w.from !== null && hourStart(w.from) !== w.from) edges.add(hourStart(w.from));
+    if (w.to !== null && (w.toInclusive || hourStart(w.to) !== w.to)) edges.add(hourStart(w.to));
+  }
+  return [...edges].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+const instant = (t: Instant): Fragment => sql`CAST(${formatInstant(t)} AS TIMESTAMPTZ)`;
+
+/** Cube rows (column `hour`) outside the edge hours. */
+export function outsideEdges(edges: readonly Instant[]): Fragment {
+  if (edges.length === 0) return raw('TRUE');
+  return sql`(hour IS NULL OR hour NOT IN (${join(edges.map(instant), ', ')}))`;
+}
+
+/** Raw rows (time column `ts`) inside the edge hours; FALSE when there are none. */
+export function insideEdges(ts: Fragment, edges: readonly Instant[]): Fragment {
+  if (edges.length === 0) return raw('FALSE');
+  return join(
+    edges.map((e) => sql`(${ts} >= ${instant(e)} AND ${ts} < ${instant(e + HOUR)})`),
+    ' OR ',
+  );
+}
+
+/**
+ * Whether local hours in the time zone are whole UTC hours over the dataset's time span, so that
+ * hour, day, week, month, quarter and year buckets are unions of UTC hours. Zones with
+ * half-hour offsets, or half-hour daylight saving (Lord Howe), show at January or July.
+ */
+export function wholeHourZone(timeZone: string, info: Pick<DatasetInfo, 'minTime' | 'maxTime'>): boolean {
+  if (timeZone === 'UTC') return true;
+  const first = new Date(info.minTime ?? Date.now()).getUTCFullYear();
+  const last = new Date(info.maxTime ?? Date.now()).getUTCFullYear();
+  if (!(last - first <= 200)) return false;
+  let format: Intl.DateTimeFormat;
+  try {
+    format = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' });
+  } catch {
+    return false;
+  }
+  for (let year = first; year <= last; year++) {
+    for (const month of [0, 6]) {
+      const name = format.formatToParts(new Date(Date.UTC(year, month, 1))).find((p) => p.type === 'timeZoneName')?.value ?? '';
+      const minutes = /[+-]\d{2}:(\d{2})/.exec(name)?.[1];
+      if (minutes !== undefined && minutes !== '00') return false;
+    }
+  }
+  return true;
+}

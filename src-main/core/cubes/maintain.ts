@@ -1,0 +1,56 @@
+/**
+ * Keeping the cubes of an events dataset in step with its rows, inside the import's transaction.
+ * tallybook.cube_state records the dataset version the cubes describe and the attributes that
+ * have histograms. When the cubes describe the version just before this import, the cubes of
+ * the new rows are appended; otherwise (a new dataset, a workspace from before cubes existed)
+ * they are rebuilt from the whole table. Readers use the cubes only when the state's version is
+ * the dataset's, so a stale or missing cube means the raw rows answer, never a wrong answer.
+ */
+import type { Db } from '../db';
+import { quoteIdent } from '../identifiers';
+import { COUNT_CUBES, VALUE_HOURS, countCubeSql, numericKeysSql, valueCubeSql } from './cube-tables';
+
+/** Rows sampled to find the numeric attributes of a dataset. */
+const FIELD_SAMPLE = 100_000;
+
+export interface CubeState {
+  readonly version: number;
+  readonly histogramFields: readonly string[];
+}
+
+export async function cubeState(db: Db, dataset: string): Promise<CubeState | null> {
+  const [row] = await db.rows(`SELECT version, histogram_fields FROM tallybook.cube_state WHERE dataset = ?`, [dataset]);
+  if (!row) return null;
+  return { version: Number(row.version), histogramFields: JSON.parse(String(row.histogram_fields)) as string[] };
+}
+
+async function appendCubes(db: Db, dataset: string, from: string, fields: readonly string[]): Promise<void> {
+  for (const cube of COUNT_CUBES) await db.run(`INSERT INTO ${cube.table} SELECT ?, * FROM (${countCubeSql(cube, from)})`, [dataset]);
+  if (fields.length) await db.run(`INSERT INTO ${VALUE_HOURS} SELECT ?, * FROM (${valueCubeSql(fields, from)})`, [dataset]);
+}
+
+async function dropCubes(db: Db, dataset: string): Promise<void> {
+  for (const table of [...COUNT_CUBES.map((c) => c.table), VALUE_HOURS]) {
+    await db.run(`DELETE FROM ${table} WHERE dataset = ?`, [dataset]);
+  }
+}
+
+/**
+ * Brings the cubes to `version`, the dataset's version after this import; `newRows` is a
+ * parenthesised SELECT of exactly the rows this import added, shaped like the table.
+ */
+export async function updateCubes(db: Db, dataset: string, version: number, newRows: string): Promise<void> {
+  const state = await cubeState(db, dataset);
+  let fields: readonly string[];
+  if (state && state.version === version - 1) {
+    fields = state.histogramFields;
+    await appendCubes(db, dataset, newRows, fields);
+  } else {
+    await dropCubes(db, dataset);
+    const table = quoteIdent(dataset);
+    fields = (await db.rows(numericKeysSql(table, FIELD_SAMPLE))).map((r) => String(r.k));
+    await appendCubes(db, dataset, table, fields);
+  }
+  await db.run(`DELETE FROM tallybook.cube_state WHERE dataset = ?`, [dataset]);
+  await db.run(`INSERT INTO tallybook.cube_state VALUES (?, ?, ?)`, [dataset, version, JSON.stringify(fields)]);
+}

@@ -1,0 +1,111 @@
+/**
+ * Answering a query spec from an events dataset's hourly cubes when they hold everything it
+ * needs; otherwise null, and the raw rows answer. Both paths run the same builder: the cube path
+ * hands it a relation shaped like the dataset (time column = the hour, the cube's columns, a
+ * weight column of events per row) instead of the table, so every rule of the spec (windows,
+ * buckets, filters, top N, comparisons, order, limit) applies unchanged; counts become sums of
+ * the weight. The answers are the same, not close:
+ * - count and rate(filter) when every field used is a column of a count cube;
+ * - count_distinct(user_id | session_id) from entity_hours, which keeps both ids;
+ * - percentiles of a histogrammed attribute (percentiles.ts), within the histogram's 1%.
+ * The cubes serve only when they describe the dataset's current version, the time field is the
+ * dataset's own, the grain is an hour or coarser in a zone of whole-hour offsets (no minutes).
+ */
+import type { DatasetInfo } from '../../../src-shared/datasets';
+import type { QuerySpec } from '../../../src-shared/query-spec';
+import type { Workspace } from '../workspace';
+import { buildQuery, type BuildContext, type BuiltQuery } from '../query/build-query';
+import { fieldResolver, type FieldResolver } from '../query/fields';
+import { ident, join, raw, sql, type Fragment } from '../query/fragment';
+import { parseMeasure, type ParsedMeasure } from '../query/measures';
+import { parseRateFilter } from '../query/rate-filter';
+import { previousWindow, resolveWindow, type TimeWindow } from '../query/time-range';
+import { COUNT_CUBES, ENTITY_HOURS, TIME, WEIGHT, type CountCube } from './cube-tables';
+import { edgeHours, insideEdges, outsideEdges, wholeHourZone } from './cube-window';
+import { cubeState } from './maintain';
+import { percentileQuery } from './percentiles';
+
+const PERCENTILE = /^p(50|75|90|95|99)$/;
+const ENTITY_IDS = new Set(ENTITY_HOURS.dims.filter((d) => d.endsWith('_id') && d !== 'tenant_id' && d !== 'site_id'));
+
+/** The real column a field names, or null (an attribute, or unknown). */
+function columnOf(fields: FieldResolver, name: string): string | null {
+  try {
+    const f = fields.resolve(name);
+    return f.source === 'column' ? f.column : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Columns a count cube must hold for these measures; null when a measure is not a count kind. */
+function countColumns(measures: readonly ParsedMeasure[], fields: FieldResolver): { columns: string[]; distinct: boolean } | null {
+  const columns: string[] = [];
+  let distinct = false;
+  for (const m of measures) {
+    if (m.fn === 'count') continue;
+    const arg = m.fn === 'rate' ? parseRateFilter(m.arg!).field : m.fn === 'count_distinct' ? m.arg! : null;
+    const column = arg === null ? null : columnOf(fields, arg);
+    if (column === null) return null;
+    if (m.fn === 'count_distinct') {
+      if (!ENTITY_IDS.has(column)) return null;
+      distinct = true;
+    }
+    columns.push(column);
+  }
+  return { columns, distinct };
+}
+
+/** The windows the spec reads (with compare, the previous period too). */
+function windowsOf(spec: QuerySpec, watermark: string | null): TimeWindow[] {
+  const window = resolveWindow(spec.time, spec.now, watermark);
+  return spec.compare ? [window, previousWindow(spec.time, window)] : [window];
+}
+
+/** The cube as a relation shaped like the dataset: its hours outside the edges + raw edge rows. */
+function cubeRelation(cube: CountCube, dataset: string, windows: readonly TimeWindow[]): Fragment {
+  const edges = edgeHours(windows);
+  const dims = join(cube.dims.map((d) => ident(d)), ', ');
+  const fromCube = sql`SELECT hour AS ${ident(TIME)}, ${dims}, n AS ${ident(WEIGHT)} FROM ${raw(cube.table)}
+    WHERE dataset = ${dataset} AND ${outsideEdges(edges)}`;
+  if (edges.length === 0) return sql`(${fromCube})`;
+  const fromRows = sql`SELECT ${ident(TIME)}, ${dims}, 1 FROM ${ident(dataset)} WHERE ${insideEdges(ident(TIME), edges)}`;
+  return sql`(${fromCube}\n    UNION ALL ${fromRows})`;
+}
+
+export interface CubeContext extends BuildContext {
+  readonly info: DatasetInfo;
+}
+
+/** The spec's query on the cubes, or null when they cannot answer it exactly. */
+export async function cubeQuery(ws: Workspace, spec: QuerySpec, ctx: CubeContext): Promise<BuiltQuery | null> {
+  const info = ctx.info;
+  if (info.kind !== 'events' || info.timeColumn !== TIME) return null;
+  const fields = fieldResolver(spec.dataset, ctx.columns);
+  if (spec.time?.field !== undefined && columnOf(fields, spec.time.field) !== TIME) return null;
+  const grain = spec.time?.grain;
+  if (grain === 'minute' || (grain !== undefined && !wholeHourZone(ctx.timeZone, info))) return null;
+  const state = await cubeState(ws.db, info.name);
+  if (!state || state.version !== info.version) return null;
+
+  let measures: ParsedMeasure[];
+  try {
+    measures = spec.measures.map(parseMeasure);
+  } catch {
+    return null;
+  }
+  const windows = windowsOf(spec, ctx.watermark);
+  if (measures.length > 0 && measures.every((m) => PERCENTILE.test(m.fn))) {
+    return percentileQuery(spec, ctx, fields, measures, state.histogramFields, windows);
+  }
+  const counted = countColumns(measures, fields);
+  if (!counted) return null;
+  const used = [...(spec.dimensions ?? []), ...(spec.filters ?? []).map((f) => f.field)].map((f) => columnOf(fields, f));
+  if (used.some((c) => c === null)) return null;
+  const needed = [...counted.columns, ...(used as string[])];
+  const cube = (counted.distinct ? [ENTITY_HOURS] : COUNT_CUBES).find((c) => needed.every((col) => c.dims.includes(col)));
+  if (!cube) return null;
+
+  const columns = [TIME, ...cube.dims, WEIGHT].map((name) => ctx.columns.find((c) => c.name === name) ?? { name, type: 'BIGINT' });
+  return buildQuery(spec, { ...ctx, columns, table: cubeRelation(cube, info.name, windows), weight: WEIGHT });
+}

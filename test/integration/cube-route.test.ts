@@ -1,0 +1,225 @@
+/**
+ * The cube path answers exactly what the raw rows answer (percentiles within 1%): every spec
+ * below runs both ways on the same imported events and the answers are compared; the specs the
+ * cubes should serve are checked to have been served by them (their SQL reads the cube tables),
+ * and those they cannot serve to have fallen back to the raw rows.
+ */
+import { writeFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkWorkspace } from '../../src-main/core/analyses/check';
+import { cubeState } from '../../src-main/core/cubes/maintain';
+import { importFiles } from '../../src-main/core/import/importer';
+import { explainQuery, runQuery } from '../../src-main/core/query/run-query';
+import type { Workspace } from '../../src-main/core/workspace';
+import type { ColumnarResult } from '../../src-shared/columnar';
+import type { QuerySpec } from '../../src-shared/query-spec';
+import { tempDir, tempWorkspace, type TempDir } from '../helpers/workspace';
+
+let t: TempDir;
+let ws: Workspace;
+
+/** A small deterministic generator (mulberry32), so the data are the same every run. */
+function random(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let x = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
+    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const pick = <T,>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
+
+/** Events over 10 days from 2026-03-25 (Europe's DST change on 03-29 lies inside), odd values included. */
+function events(count: number, seed: number, firstId: number): string {
+  const r = random(seed);
+  const start = Date.UTC(2026, 2, 25);
+  const lines: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const at = new Date(start + Math.floor(r() * 10 * 86_400_000)).toISOString();
+    const latency = pick(r, [() => Math.round(r() * 200000) / 100, () => 0, () => -Math.round(r() * 500) / 10, () => 'n/a', () => undefined, () => 1e-4 * r()])();
+    const attributes: Record<string, unknown> = { step: Math.floor(r() * 5) };
+    if (latency !== undefined) attributes.latency_ms = latency;
+    lines.push(
+      JSON.stringify({
+        event_id: `e${firstId + i}`,
+        event_name: pick(r, ['view', 'view', 'add_to_cart', 'checkout', 'search']),
+        occurred_at: at,
+        tenant_id: pick(r, ['t1', 't2', 't3', null]),
+        source: pick(r, ['web', 'app']),
+        session_id: r() < 0.05 ? null : `s${Math.floor(r() * 400)}`,
+        user_id: r() < 0.05 ? null : `u${Math.floor(r() * 120)}`,
+        attributes,
+      }),
+    );
+  }
+  return lines.join('\n') + '\n';
+}
+
+beforeAll(async () => {
+  t = tempDir();
+  ws = await tempWorkspace(t);
+  writeFileSync(t.path('a.ndjson'), events(4000, 1, 0));
+  writeFileSync(t.path('b.ndjson'), events(1500, 2, 4000));
+  await importFiles(ws, { dataset: 'ev', paths: [t.path('a.ndjson')] });
+  // The second import appends its own cube rows to the first one's.
+  await importFiles(ws, { dataset: 'ev', paths: [t.path('b.ndjson')] });
+});
+afterAll(() => {
+  ws.closeSync();
+  t.cleanup();
+});
+
+const base = { dataset: 'ev' };
+const ALIGNED = { from: '2026-03-26T00:00:00Z', to: '2026-04-01T00:00:00Z' };
+const CUT = { from: '2026-03-26T07:13:00Z', to: '2026-04-01T16:45:30Z' };
+
+/** Specs the cubes answer. */
+const SERVED: Record<string, QuerySpec> = {
+  'count, all time': { ...base, measures: ['count'] },
+  'count per hour': { ...base, measures: ['count'], time: { grain: 'hour' } },
+  'count per day by event': { ...base, measures: ['count'], dimensions: ['event_name'], time: { grain: 'day' } },
+  'count per week, aligned window': { ...base, measures: ['count'], time: { grain: 'week', ...ALIGNED } },
+  'count per day, window cutting hours': { ...base, measures: ['count'], dimensions: ['tenant_id'], time: { grain: 'day', ...CUT } },
+  'relative window ending at the watermark': { ...base, measures: ['count'], time: { grain: 'day', last: '3d' } },
+  'filters on dimensions': {
+    ...base,
+    measures: ['count'],
+    dimensions: ['source'],
+    filters: [
+      { field: 'event_name', op: 'in', value: ['view', 'checkout'] },
+      { field: 'tenant_id', op: 'is not null' },
+    ],
+    time: { grain: 'month' },
+  },
+  'rate of a dimension': { ...base, measures: ['count', 'rate(event_name = checkout)'], dimensions: ['tenant_id'], time: CUT },
+  'top N with Other': { ...base, measures: ['count'], dimensions: ['event_name'], topN: { n: 2 }, time: { grain: 'day', ...CUT } },
+  'compare with the previous period': { ...base, measures: ['count', 'count_distinct(user_id)', 'count_distinct(session_id)'], time: { last: '4d' }, compare: 'previous_period' },
+  'DAU per day': { ...base, measures: ['count_distinct(user_id)'], time: { grain: 'day' } },
+  'distinct sessions per day by tenant, window cutting hours': { ...base, measures: ['count_distinct(session_id)', 'count'], dimensions: ['tenant_id'], time: { grain: 'day', ...CUT } },
+  'top users': { ...base, measures: ['count'], dimensions: ['user_id'], filters: [{ field: 'user_id', op: 'is not null' }], order: [{ field: 'count', dir: 'desc' }, { field: 'user_id' }], limit: 10 },
+  'order and limit': { ...base, measures: ['count'], dimensions: ['event_name'], order: [{ field: 'event_name', dir: 'desc' }], limit: 3 },
+};
+
+/** Percentile specs: served from histograms, within 1%. */
+const PERCENTILES: Record<string, QuerySpec> = {
+  'p50/p95/p99 per day': { ...base, measures: ['p50(latency_ms)', 'p95(latency_ms)', 'p99(latency_ms)'], time: { grain: 'day' } },
+  'p95 per hour, window cutting hours': { ...base, measures: ['p95(latency_ms)'], time: { grain: 'hour', ...CUT } },
+  'p75 over a relative window': { ...base, measures: ['p75(latency_ms)', 'p90(latency_ms)'], time: { last: '2d' } },
+  'p50 of an integer attribute per week': { ...base, measures: ['p50(step)', 'p99(step)'], time: { grain: 'week' } },
+};
+
+/** Specs the cubes cannot answer: the raw rows do. */
+const NOT_SERVED: Record<string, QuerySpec> = {
+  'minute grain': { ...base, measures: ['count'], time: { grain: 'minute', from: '2026-03-26T00:00:00Z', to: '2026-03-26T02:00:00Z' } },
+  'an attribute as dimension': { ...base, measures: ['count'], dimensions: ['step'] },
+  'sum of an attribute': { ...base, measures: ['sum(latency_ms)'] },
+  'distinct users by event name': { ...base, measures: ['count_distinct(user_id)'], dimensions: ['event_name'] },
+  'percentile with a filter': { ...base, measures: ['p95(latency_ms)'], filters: [{ field: 'source', op: '=', value: 'web' }] },
+  'percentile and count': { ...base, measures: ['p95(latency_ms)', 'count'] },
+};
+
+async function both(spec: QuerySpec): Promise<[ColumnarResult, ColumnarResult, string]> {
+  const fast = await runQuery(ws, spec);
+  const slow = await runQuery(ws, spec, { path: 'raw' });
+  return [fast, slow, (await explainQuery(ws, spec)).sql];
+}
+
+const readsCubes = (q: string) => /tallybook\.(event_hours|entity_hours|value_hours)/.test(q);
+
+describe('the cube path', () => {
+  for (const [name, spec] of Object.entries(SERVED)) {
+    it(`answers exactly as the raw rows: ${name}`, async () => {
+      const [fast, slow, q] = await both(spec);
+      expect(readsCubes(q)).toBe(true);
+      expect(slow.rowCount).toBeGreaterThan(0);
+      expect(fast).toEqual(slow);
+    });
+  }
+
+  for (const [name, spec] of Object.entries(PERCENTILES)) {
+    it(`answers percentiles within 1% of the raw rows: ${name}`, async () => {
+      const [fast, slow, q] = await both(spec);
+      expect(readsCubes(q)).toBe(true);
+      expect(fast.columns).toEqual(slow.columns);
+      expect(fast.rowCount).toBe(slow.rowCount);
+      expect(slow.rowCount).toBeGreaterThan(0);
+      slow.columns.forEach((_, j) => {
+        slow.data[j]!.forEach((want, i) => {
+          const got = fast.data[j]![i];
+          if (typeof want === 'number' && typeof got === 'number') expect(Math.abs(got - want)).toBeLessThanOrEqual(0.01 * Math.abs(want) + 1e-12);
+          else expect(got).toEqual(want);
+        });
+      });
+    });
+  }
+
+  for (const [name, spec] of Object.entries(NOT_SERVED)) {
+    it(`falls back to the raw rows: ${name}`, async () => {
+      const [fast, slow, q] = await both(spec);
+      expect(readsCubes(q)).toBe(false);
+      expect(fast).toEqual(slow);
+    });
+  }
+
+  it('serves day buckets in a whole-hour zone across its DST change, and not in a half-hour zone', async () => {
+    const spec: QuerySpec = { ...base, measures: ['count', 'count_distinct(user_id)'], time: { grain: 'day' } };
+    try {
+      await ws.updateSettings({ timeZone: 'Europe/Berlin' });
+      const [fast, slow, q] = await both(spec);
+      expect(readsCubes(q)).toBe(true);
+      expect(fast).toEqual(slow);
+      await ws.updateSettings({ timeZone: 'Asia/Kolkata' });
+      const [fast2, slow2, q2] = await both(spec);
+      expect(readsCubes(q2)).toBe(false);
+      expect(fast2).toEqual(slow2);
+    } finally {
+      await ws.updateSettings({ timeZone: 'UTC' });
+    }
+  });
+
+  it('counts what the file holds (a second method: counting the generated lines in JS)', async () => {
+    const lines = [events(4000, 1, 0), events(1500, 2, 4000)].join('').trim().split('\n').map((l) => JSON.parse(l) as { event_name: string });
+    const checkouts = lines.filter((e) => e.event_name === 'checkout').length;
+    const r = await runQuery(ws, { ...base, measures: ['count'], filters: [{ field: 'event_name', op: '=', value: 'checkout' }] });
+    expect(r.data[0]).toEqual([checkouts]);
+  });
+});
+
+describe('cube maintenance and check', () => {
+  it('finds the cubes of two imports equal to the raw rows, and reports a tampered cube', async () => {
+    const ok = await checkWorkspace(ws, 'ev');
+    expect(ok.ok).toBe(true);
+    expect(ok.cubes?.map((c) => [c.cube, c.mismatches, c.stale])).toEqual([
+      ['tallybook.event_hours', 0, false],
+      ['tallybook.entity_hours', 0, false],
+      ['tallybook.value_hours', 0, false],
+    ]);
+    // One stored hour counts one event too many: the check names the cube.
+    await ws.db.run(`UPDATE tallybook.event_hours SET n = n + 1 WHERE rowid = (SELECT min(rowid) FROM tallybook.event_hours WHERE dataset = 'ev')`);
+    try {
+      const bad = await checkWorkspace(ws, 'ev');
+      expect(bad.ok).toBe(false);
+      expect(bad.cubes?.filter((c) => c.mismatches > 0).map((c) => [c.cube, c.mismatches])).toEqual([['tallybook.event_hours', 1]]);
+    } finally {
+      await ws.db.run(`UPDATE tallybook.event_hours SET n = n - 1 WHERE rowid = (SELECT min(rowid) FROM tallybook.event_hours WHERE dataset = 'ev')`);
+    }
+  });
+
+  it('keeps histograms of the numeric attributes found in the first rows', async () => {
+    expect(await cubeState(ws.db, 'ev')).toEqual({ version: 2, histogramFields: ['step', 'latency_ms'] });
+  });
+
+  it('never reads cubes that are not of the dataset’s current version: the raw rows answer', async () => {
+    const spec: QuerySpec = { ...base, measures: ['count'], time: { grain: 'day' } };
+    const before = await runQuery(ws, spec);
+    await ws.db.run(`UPDATE tallybook.cube_state SET version = version - 1 WHERE dataset = 'ev'`);
+    try {
+      expect(readsCubes((await explainQuery(ws, spec)).sql)).toBe(false);
+      expect(await runQuery(ws, spec)).toEqual(before);
+      expect((await checkWorkspace(ws, 'ev')).cubes).toEqual([{ dataset: 'ev', cube: 'all', rows_checked: 0, mismatches: 0, stale: true }]);
+    } finally {
+      await ws.db.run(`UPDATE tallybook.cube_state SET version = version + 1 WHERE dataset = 'ev'`);
+    }
+  });
+});
