@@ -48,7 +48,7 @@ describe('buildQuery: the whole statement', () => {
   it('groups by day with a dimension and binds the time zone and range', () => {
     const q = buildQuery(
       events({ dimensions: ['event_name'], time: { grain: 'day', from: '2025-11-01T00:00:00Z', to: '2025-11-08T00:00:00Z' }, limit: 10 }),
-      EVENTS,
+      { ...EVENTS, timeZone: 'Europe/Berlin' },
     );
     expect(q.sql).toBe(
       'SELECT * FROM (\n' +
@@ -60,7 +60,13 @@ describe('buildQuery: the whole statement', () => {
         'ORDER BY "time" ASC NULLS LAST, "count" DESC NULLS LAST, "event_name" ASC NULLS LAST\n' +
         'LIMIT ?',
     );
-    expect(q.params).toEqual(['UTC', 'UTC', '2025-11-01T00:00:00Z', '2025-11-08T00:00:00Z', 10]);
+    expect(q.params).toEqual(['Europe/Berlin', 'Europe/Berlin', '2025-11-01T00:00:00Z', '2025-11-08T00:00:00Z', 10]);
+  });
+
+  it('buckets in UTC by arithmetic on the microseconds, without a time zone conversion', () => {
+    const q = buildQuery(events({ time: { grain: 'day' } }), EVENTS);
+    expect(q.sql).toContain(`to_timestamp(epoch_us(date_trunc('day', make_timestamp(epoch_us("occurred_at")))) / 1000000) AS "time"`);
+    expect(q.params).toEqual([]);
   });
 });
 
@@ -170,18 +176,18 @@ describe('buildQuery: grains and time zones', () => {
   });
 
   it('uses ISO weeks (starting Monday) by default', () => {
-    expect(buildQuery(events({ time: { grain: 'week' } }), EVENTS).sql).toContain(`date_trunc('week', timezone(?, "occurred_at"))`);
+    expect(buildQuery(events({ time: { grain: 'week' } }), EVENTS).sql).toContain(`date_trunc('week', make_timestamp(epoch_us("occurred_at")))`);
   });
 
   it('shifts weeks to start on Sunday when the workspace says so', () => {
     expect(buildQuery(events({ time: { grain: 'week' } }), { ...EVENTS, weekStart: 'sunday' }).sql).toContain(
-      `(date_trunc('week', timezone(?, "occurred_at") + INTERVAL 1 DAY) - INTERVAL 1 DAY)`,
+      `(date_trunc('week', make_timestamp(epoch_us("occurred_at")) + INTERVAL 1 DAY) - INTERVAL 1 DAY)`,
     );
   });
 
   it('picks the first timestamp column of a table that has no time column', () => {
     const ctx: BuildContext = { columns: [{ name: 'name', type: 'VARCHAR' }, { name: 'when', type: 'TIMESTAMP' }], timeColumn: null, watermark: null, timeZone: 'UTC' };
-    expect(buildQuery({ dataset: 't', measures: ['count'], time: { grain: 'day' } }, ctx).sql).toContain(`timezone(?, CAST("when" AS TIMESTAMPTZ))`);
+    expect(buildQuery({ dataset: 't', measures: ['count'], time: { grain: 'day' } }, ctx).sql).toContain(`make_timestamp(epoch_us(CAST("when" AS TIMESTAMPTZ)))`);
   });
 
   it('reads a DATE time field as local midnights of the workspace time zone', () => {

@@ -33,11 +33,11 @@ function report(r: BenchResult): string {
 export const benchCommand: Command = {
   name: 'bench',
   summary: 'benchmark import and dashboard queries against plain DuckDB',
-  usage: 'bench [--events N] [--json]',
-  options: { ...JSON_FLAG, events: { type: 'string' } },
+  usage: 'bench [--events N] [--keep] [--json]',
+  options: { ...JSON_FLAG, events: { type: 'string' }, keep: { type: 'boolean' } },
   async run({ values, io }) {
     const events = positiveInt(values, 'events', '--events') ?? DEFAULT_BENCH_EVENTS;
-    const result = await runBench({ events, onProgress: (line) => io.err(`bench: ${line}\n`) });
+    const result = await runBench({ events, keep: values.keep === true, onProgress: (line) => io.err(`bench: ${line}\n`) });
     io.out(values.json ? renderJson(result) : report(result));
     return result.queries.every((q) => q.same) ? 0 : 1;
   },

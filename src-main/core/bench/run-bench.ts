@@ -3,7 +3,7 @@
  * events and a jobs export, times DuckDB's own CREATE TABLE … AS SELECT * FROM read_ndjson on
  * the events file (the floor) and Tallybook's import of the same file, then each dashboard
  * query warm (median of `runs` after one warm-up) through the engine and as raw SQL, and says
- * whether both answers are the same. The folder is removed afterwards.
+ * whether both answers are the same. The folder is removed afterwards (unless `keep`).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -40,6 +40,8 @@ export interface BenchOptions {
   readonly runs?: number;
   /** One line of progress (no newline). */
   readonly onProgress?: (line: string) => void;
+  /** Keep the temp folder (files, raw.duckdb, bench.tallybook) instead of removing it. */
+  readonly keep?: boolean;
 }
 
 const sq = (path: string) => `'${path.replaceAll("'", "''")}'`;
@@ -93,6 +95,7 @@ export async function runBench(opts: BenchOptions = {}): Promise<BenchResult> {
   } finally {
     ws?.closeSync();
     db?.closeSync();
-    rmSync(dir, { recursive: true, force: true });
+    if (opts.keep) say(`kept ${dir}`);
+    else rmSync(dir, { recursive: true, force: true });
   }
 }

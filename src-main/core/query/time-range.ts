@@ -137,17 +137,26 @@ export interface BucketOptions {
   readonly weekStart: WeekStart;
 }
 
+/**
+ * A TIMESTAMPTZ as naive local time. In UTC that is the same microseconds, which plain
+ * arithmetic gives several times faster than ICU's time zone conversion.
+ */
+function toLocal(ts: Fragment, timeZone: string): Fragment {
+  return timeZone === 'UTC' ? sql`make_timestamp(epoch_us(${ts}))` : sql`timezone(${timeZone}, ${ts})`;
+}
+
 /** The local (naive) start of the bucket holding a TIMESTAMPTZ. */
 export function localBucket(ts: Fragment, o: BucketOptions): Fragment {
-  const local = sql`timezone(${o.timeZone}, ${ts})`;
+  const local = toLocal(ts, o.timeZone);
   if (o.grain === 'week' && o.weekStart === 'sunday') {
     return sql`(date_trunc('week', ${local} + INTERVAL 1 DAY) - INTERVAL 1 DAY)`;
   }
   return sql`date_trunc(${raw(`'${o.grain}'`)}, ${local})`;
 }
 
-/** The bucket start as an instant (TIMESTAMPTZ). */
+/** The bucket start as an instant (TIMESTAMPTZ); in UTC by arithmetic (bucket starts are whole seconds). */
 export function bucketStart(ts: Fragment, o: BucketOptions): Fragment {
+  if (o.timeZone === 'UTC') return sql`to_timestamp(epoch_us(${localBucket(ts, o)}) / 1000000)`;
   return sql`timezone(${o.timeZone}, ${localBucket(ts, o)})`;
 }
 
