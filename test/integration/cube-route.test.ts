@@ -8,6 +8,7 @@ import { writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkWorkspace } from '../../src-main/core/analyses/check';
 import { cubeState } from '../../src-main/core/cubes/maintain';
+import { engagement } from '../../src-main/core/analyses/retention';
 import { importFiles } from '../../src-main/core/import/importer';
 import { explainQuery, runQuery } from '../../src-main/core/query/run-query';
 import type { Workspace } from '../../src-main/core/workspace';
@@ -208,6 +209,21 @@ describe('cube maintenance and check', () => {
 
   it('keeps histograms of the numeric attributes found in the first rows', async () => {
     expect(await cubeState(ws.db, 'ev')).toEqual({ version: 2, histogramFields: ['step', 'latency_ms'] });
+  });
+
+  it('gives DAU/WAU/MAU from entity_hours equal to those from the raw rows, in UTC and Berlin, windows cutting hours', async () => {
+    const stale = (by: number) => ws.db.run(`UPDATE tallybook.cube_state SET version = version + ? WHERE dataset = 'ev'`, [by]);
+    for (const timeZone of ['UTC', 'Europe/Berlin']) {
+      await ws.updateSettings({ timeZone });
+      for (const req of [{ dataset: 'ev' }, { dataset: 'ev', ...CUT }]) {
+        const fast = await engagement(ws, req);
+        await stale(-1);
+        const slow = await engagement(ws, req).finally(() => stale(1));
+        expect(fast.rowCount).toBeGreaterThan(5);
+        expect(fast).toEqual(slow);
+      }
+    }
+    await ws.updateSettings({ timeZone: 'UTC' });
   });
 
   it('never reads cubes that are not of the dataset’s current version: the raw rows answer', async () => {

@@ -19,10 +19,13 @@ import type { ColumnarResult } from '../../../src-shared/columnar';
 import { UserError } from '../../../src-shared/errors';
 import type { Workspace } from '../workspace';
 import { ident, raw, sql, type Fragment } from '../query/fragment';
-import { localBucket } from '../query/time-range';
+import { localBucket, toLocal, type TimeWindow } from '../query/time-range';
+import { parseInstant } from '../query/instant';
+import { entitySource } from '../cubes/route';
 import { readBounds, requireKind, timeBounds } from './inputs';
 
 const INTERVALS: readonly RetentionInterval[] = ['day', 'week', 'month'];
+const THIRTY_DAYS = 30n * 86_400_000_000n;
 
 /** Whole periods from period start a to period start b. */
 function periodsBetween(interval: RetentionInterval, a: Fragment, b: Fragment): Fragment {
@@ -124,12 +127,22 @@ export async function engagement(ws: Workspace, req: EngagementRequest): Promise
   const before = timeBounds(raw('occurred_at'), undefined, req.to);
   // Activity up to 30 days before `from` fills the trailing windows of the first days.
   const activity = from === null ? before : sql`occurred_at >= CAST(${from} AS TIMESTAMPTZ) - INTERVAL 30 DAY AND ${before}`;
-  const localDay = (ts: Fragment) => sql`CAST(timezone(${timeZone}, ${ts}) AS DATE)`;
+  const read = parseInstant(from ?? '') ?? null;
+  const window: TimeWindow = { kind: 'bounded', from: read === null ? null : read - THIRTY_DAYS, to: parseInstant(to ?? ''), toInclusive: false };
+  const source = await entitySource(ws, info, timeZone, [window]);
+  const localDay = (ts: Fragment) => sql`CAST(${toLocal(ts, timeZone)} AS DATE)`;
   const firstDay = from === null ? raw('(SELECT min(day) FROM active)') : localDay(sql`CAST(${from} AS TIMESTAMPTZ)`);
   const lastDay = to === null ? raw('(SELECT max(day) FROM active)') : localDay(sql`(CAST(${to} AS TIMESTAMPTZ) - INTERVAL 1 MICROSECOND)`);
+  // Each active day s of a unit covers the days up to its next active day, at most s + 6 (WAU)
+  // or s + 29 (MAU): disjoint intervals, so a running sum of +1 at s and −1 after the end
+  // counts the units active in the trailing window of every day.
+  const running = (end: string) => sql`
+      SELECT day, sum(d) OVER (ORDER BY day) AS n, is_day FROM (
+        SELECT s AS day, 1 AS d, false AS is_day FROM cover UNION ALL SELECT ${raw(end)} + 1, -1, false FROM cover
+        UNION ALL SELECT day, 0, true FROM calendar)`;
   const query = sql`
     WITH active AS (
-      SELECT DISTINCT user_id AS unit, ${localDay(raw('occurred_at'))} AS day FROM ${ident(info.name)}
+      SELECT DISTINCT user_id AS unit, ${localDay(raw('occurred_at'))} AS day FROM ${source}
       WHERE user_id IS NOT NULL AND ${activity}
     ),
     span AS (SELECT ${firstDay} AS first_day, ${lastDay} AS last_day),
@@ -142,8 +155,8 @@ export async function engagement(ws: Workspace, req: EngagementRequest): Promise
       FROM active WINDOW w AS (PARTITION BY unit ORDER BY day)
     ),
     dau AS (SELECT day, count(*) AS n FROM active GROUP BY day),
-    wau AS (SELECT c.day, count(*) AS n FROM calendar c JOIN cover v ON c.day BETWEEN v.s AND v.e7 GROUP BY c.day),
-    mau AS (SELECT c.day, count(*) AS n FROM calendar c JOIN cover v ON c.day BETWEEN v.s AND v.e30 GROUP BY c.day)
+    wau AS (SELECT day, n FROM (${running('e7')}) WHERE is_day),
+    mau AS (SELECT day, n FROM (${running('e30')}) WHERE is_day)
     SELECT c.day, coalesce(d.n, 0) AS dau, coalesce(w.n, 0) AS wau, coalesce(m.n, 0) AS mau,
            CASE WHEN coalesce(m.n, 0) = 0 THEN 0.0 ELSE round(100.0 * coalesce(d.n, 0) / m.n, 2) END AS stickiness
     FROM calendar c LEFT JOIN dau d USING (day) LEFT JOIN wau w USING (day) LEFT JOIN mau m USING (day)

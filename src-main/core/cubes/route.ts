@@ -73,6 +73,17 @@ function cubeRelation(cube: CountCube, dataset: string, windows: readonly TimeWi
   return sql`(${fromCube}\n    UNION ALL ${fromRows})`;
 }
 
+/**
+ * The rows an analysis over (time, tenant, site, source, user, session) reads within the windows:
+ * entity_hours shaped like the dataset when it is current and local days are whole UTC hours,
+ * else the dataset's table. Each row of either stands for at least one event (no weight).
+ */
+export async function entitySource(ws: Workspace, info: DatasetInfo, timeZone: string, windows: readonly TimeWindow[]): Promise<Fragment> {
+  const state = info.kind === 'events' && info.timeColumn === TIME ? await cubeState(ws.db, info.name) : null;
+  if (state?.version === info.version && wholeHourZone(timeZone, info)) return cubeRelation(ENTITY_HOURS, info.name, windows);
+  return ident(info.name);
+}
+
 export interface CubeContext extends BuildContext {
   readonly info: DatasetInfo;
 }

@@ -141,7 +141,7 @@ export interface BucketOptions {
  * A TIMESTAMPTZ as naive local time. In UTC that is the same microseconds, which plain
  * arithmetic gives several times faster than ICU's time zone conversion.
  */
-function toLocal(ts: Fragment, timeZone: string): Fragment {
+export function toLocal(ts: Fragment, timeZone: string): Fragment {
   return timeZone === 'UTC' ? sql`make_timestamp(epoch_us(${ts}))` : sql`timezone(${timeZone}, ${ts})`;
 }
 
