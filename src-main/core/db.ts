@@ -4,6 +4,7 @@
  * another caller's statement on the same connection.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { totalmem } from 'node:os';
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
 import type { CellValue, ColumnarResult } from '../../src-shared/columnar';
 import { toRowObjects } from '../../src-shared/columnar';
@@ -16,6 +17,16 @@ const TRACE = Boolean(process.env.TALLYBOOK_TRACE);
 
 export interface OpenOptions {
   readonly readOnly?: boolean;
+}
+
+/**
+ * DuckDB's memory limit: a quarter of the machine's memory (at least 1 GB), so that the app,
+ * the OS and a second workspace fit beside it; larger sorts and joins spill to the temp
+ * directory beside the workspace. TALLYBOOK_MEMORY_LIMIT (e.g. "4GB") overrides it.
+ */
+export function memoryLimit(total = totalmem(), override = process.env.TALLYBOOK_MEMORY_LIMIT): string {
+  if (override && /^\d+(\.\d+)?\s*(KB|MB|GB|TB)$/i.test(override.trim())) return override.trim();
+  return `${Math.max(1024, Math.floor(total / 4 / 1024 / 1024))}MB`;
 }
 
 export class Db {
@@ -31,7 +42,12 @@ export class Db {
   ) {}
 
   static async open(path: string, options: OpenOptions = {}): Promise<Db> {
-    const config: Record<string, string> = { autoinstall_known_extensions: 'false', autoload_known_extensions: 'false' };
+    const config: Record<string, string> = {
+      autoinstall_known_extensions: 'false',
+      autoload_known_extensions: 'false',
+      memory_limit: memoryLimit(),
+    };
+    if (path !== ':memory:') config.temp_directory = `${path}.tmp`;
     if (options.readOnly) config.access_mode = 'READ_ONLY';
     const instance = await DuckDBInstance.create(path, config);
     const conn = await instance.connect();

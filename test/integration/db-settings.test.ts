@@ -1,0 +1,39 @@
+/** The engine's DuckDB settings: bounded memory, spills beside the workspace, no extension loading. */
+import { afterEach, describe, expect, it } from 'vitest';
+import { Db, memoryLimit } from '../../src-main/core/db';
+import { tempDir, type TempDir } from '../helpers/workspace';
+
+let t: TempDir | null = null;
+afterEach(() => {
+  t?.cleanup();
+  t = null;
+});
+
+describe('DuckDB settings', () => {
+  it('limits memory to a quarter of the machine, at least 1 GB, unless TALLYBOOK_MEMORY_LIMIT says otherwise', () => {
+    expect(memoryLimit(24 * 1024 ** 3, undefined)).toBe('6144MB');
+    expect(memoryLimit(2 * 1024 ** 3, undefined)).toBe('1024MB');
+    expect(memoryLimit(24 * 1024 ** 3, '3GB')).toBe('3GB');
+    expect(memoryLimit(24 * 1024 ** 3, 'lots')).toBe('6144MB');
+  });
+
+  it('opens a workspace with that limit, a temp directory beside the file and extension autoloading off', async () => {
+    t = tempDir();
+    const path = t.path('w.tallybook');
+    const db = await Db.open(path);
+    try {
+      const [row] = await db.rows(
+        `SELECT current_setting('memory_limit') AS mem, current_setting('temp_directory') AS tmp, current_setting('autoload_known_extensions') AS autoload`,
+      );
+      // DuckDB prints the limit in its own units (MiB / GiB); 6144MB is 5.7 GiB.
+      const want = Number(memoryLimit().replace('MB', '')) * 1e6;
+      const [, num, unit] = /^([\d.]+)\s*(\w+)$/.exec(String(row!.mem))!;
+      const bytes = Number(num) * ({ KiB: 1024, MiB: 1024 ** 2, GiB: 1024 ** 3, TiB: 1024 ** 4 } as Record<string, number>)[unit!]!;
+      expect(Math.abs(bytes - want) / want).toBeLessThan(0.01);
+      expect(row!.tmp).toBe(`${path}.tmp`);
+      expect(row!.autoload).toBe(false);
+    } finally {
+      db.closeSync();
+    }
+  });
+});
