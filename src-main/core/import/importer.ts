@@ -28,7 +28,6 @@ import { STAGE, createStage, dropStageTables, stageFile } from './stage';
 import { inferTypes, sourceKeys } from './source-keys';
 import { redactJson } from './redact';
 
-const CANON = '__tb_canon';
 const OUTCOME = '__tb_outcome';
 const FILES = '__tb_files';
 
@@ -158,8 +157,7 @@ export async function importFiles(ws: Workspace, req: ImportRequest, opts: Impor
     const consumed = new Set(Object.values(mapping).flat());
     const types = kind === 'metrics' ? new Map<string, string>() : await inferTypes(db, STAGE, keys.filter((k) => !consumed.has(k.name)));
     const select = buildSelect(kind, mapping, keys, types);
-    await watched(db, () => db.run(`CREATE OR REPLACE TEMP TABLE ${CANON} AS ${select.sql}`), opts.signal, () => undefined);
-    await computeOutcomes(db, kind, name, found !== null, !req.keepNoConsent);
+    await watched(db, () => computeOutcomes(db, select.sql, kind, name, found !== null, !req.keepNoConsent), opts.signal, () => undefined);
     checkCancelled(opts.signal);
 
     // 4. Counts.
@@ -198,15 +196,15 @@ export async function importFiles(ws: Workspace, req: ImportRequest, opts: Impor
     return { ...summary, import_id: importId };
   } finally {
     await dropStageTables(db);
-    for (const t of [CANON, OUTCOME, FILES]) await db.run(`DROP TABLE IF EXISTS ${t}`).catch(() => undefined);
+    for (const t of [OUTCOME, FILES]) await db.run(`DROP TABLE IF EXISTS ${t}`).catch(() => undefined);
   }
 }
 
 /**
- * __outcome per row: rejected (a reason), dropped_no_consent, duplicate (id seen earlier in this
+ * The canonical rows (one statement, never stored apart) with __outcome per row: rejected (a reason), dropped_no_consent, duplicate (id seen earlier in this
  * import or already in the dataset), imported.
  */
-async function computeOutcomes(db: Db, kind: DatasetKind, name: string, datasetExists: boolean, dropNoConsent: boolean): Promise<void> {
+async function computeOutcomes(db: Db, canonical: string, kind: DatasetKind, name: string, datasetExists: boolean, dropNoConsent: boolean): Promise<void> {
   const idCol = ID_COLUMN[kind];
   const eligible = `__reason IS NULL AND NOT (${dropNoConsent ? '__no_consent' : 'false'})`;
   const seen = idCol && datasetExists ? `__id IN (SELECT ${quoteIdent(idCol)} FROM ${quoteIdent(name)})` : 'false';
@@ -218,7 +216,7 @@ async function computeOutcomes(db: Db, kind: DatasetKind, name: string, datasetE
       WHEN ${dropNoConsent ? '__no_consent' : 'false'} THEN 'dropped_no_consent'
       WHEN NOT (${firstInBatch}) OR ${seen} THEN 'duplicate'
       ELSE 'imported' END AS __outcome
-    FROM ${CANON}`);
+    FROM (${canonical})`);
 }
 
 interface WriteArgs {

@@ -61,11 +61,11 @@ async function readInto(db: Db, file: SourceFile, sql: string, params: string[],
  * k + base + (number of rejected lines before it). With rejected lines r_1 < r_2 < …, reject i
  * would be good-row position a_i = r_i - (i - 1); so the shift is #{i : a_i <= k + base}.
  */
-async function insertWithRejects(db: Db, fileIndex: number, base: number, textExpr: string, okExpr: string): Promise<void> {
+async function insertWithRejects(db: Db, fileIndex: number, base: number, textExpr: string, okExpr: string, keep = 'true'): Promise<void> {
   const hasRej = Number(await db.value(`SELECT count(*) FROM duckdb_tables() WHERE table_name = '${REJ}' AND database_name = 'temp'`)) > 0;
   const rejCount = hasRej ? Number(await db.value(`SELECT count(*) FROM ${REJ}`)) : 0;
   if (rejCount === 0) {
-    await db.run(`INSERT INTO ${STAGE} SELECT ?, t.rowid + ${base}, ${textExpr}, ${okExpr} FROM ${READ} t`, [fileIndex]);
+    await db.run(`INSERT INTO ${STAGE} SELECT ?, t.rowid + ${base}, ${textExpr}, ${okExpr} FROM ${READ} t WHERE ${keep}`, [fileIndex]);
     return;
   }
   await db.run(
@@ -73,8 +73,8 @@ async function insertWithRejects(db: Db, fileIndex: number, base: number, textEx
      WITH rej AS (SELECT line, min(csv_line) AS raw FROM ${REJ} GROUP BY line),
           adj AS (SELECT line - row_number() OVER (ORDER BY line) + 1 AS a FROM rej),
           adjc AS (SELECT a, sum(count(*)) OVER (ORDER BY a) AS c FROM adj GROUP BY a),
-          good AS (SELECT t.rowid + ${base} AS pos, ${textExpr} AS text, ${okExpr} AS ok FROM ${READ} t)
-     SELECT ?, good.pos + coalesce(adjc.c, 0), good.text, good.ok FROM good ASOF LEFT JOIN adjc ON good.pos >= adjc.a
+          good AS (SELECT t.rowid + ${base} AS pos, ${textExpr} AS text, ${okExpr} AS ok, ${keep} AS keep FROM ${READ} t)
+     SELECT ?, good.pos + coalesce(adjc.c, 0), good.text, good.ok FROM good ASOF LEFT JOIN adjc ON good.pos >= adjc.a WHERE good.keep
      UNION ALL
      SELECT ?, line, raw, false FROM rej`,
     [fileIndex, fileIndex],
@@ -95,8 +95,9 @@ async function stageLines(db: Db, file: SourceFile, fileIndex: number, limit?: n
   );
   // Strip a BOM and a trailing CR; blank lines are not rows.
   const clean = `rtrim(ltrim(t.line, chr(65279)), chr(13))`;
-  await insertWithRejects(db, fileIndex, 1, clean, `coalesce(json_type(TRY_CAST(${clean} AS JSON)) = 'OBJECT', false)`);
-  await db.run(`DELETE FROM ${STAGE} WHERE __file = ? AND (__text IS NULL OR trim(__text) = '')`, [fileIndex]);
+  // Most lines open an object: only the others are trimmed to see whether they are blank.
+  const notBlank = `CASE WHEN t.line IS NULL THEN false WHEN starts_with(t.line, '{') THEN true ELSE trim(${clean}) <> '' END`;
+  await insertWithRejects(db, fileIndex, 1, clean, `coalesce(json_type(TRY_CAST(${clean} AS JSON)) = 'OBJECT', false)`, notBlank);
 }
 
 async function stageJsonDocument(db: Db, file: SourceFile, fileIndex: number, layout: 'array' | 'unstructured', limit?: number): Promise<void> {
