@@ -10,6 +10,7 @@
  *   (earlier imports, then file order, then line order). Table datasets have no id; a file whose
  *   sha256 was already imported into the dataset adds nothing there.
  */
+import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { DatasetKind, ImportProgress, ImportRequest, ImportSummary, ImportedFile } from '../../../src-shared/datasets';
 import { DATASET_KINDS } from '../../../src-shared/datasets';
@@ -112,13 +113,16 @@ export async function importFiles(ws: Workspace, req: ImportRequest, opts: Impor
   const sources = await expandSources(req.paths);
   const found = await existing(ws, name);
 
-  // 1. Fingerprints (a few % of the work).
-  const prints: Fingerprint[] = [];
-  for (const [i, f] of sources.entries()) {
-    checkCancelled(opts.signal);
-    progress({ phase: 'hashing', file: f.path, filesDone: i, filesTotal: sources.length, fraction: (0.05 * i) / sources.length });
-    prints.push(await fingerprint(f.path, opts.signal));
-  }
+  // 1. Fingerprints: hashed in this thread while DuckDB stages in its own, except where a table
+  //    dataset must skip the files it already holds, which needs their hashes first.
+  const hashing = (async () => {
+    const prints: Fingerprint[] = [];
+    for (const f of sources) prints.push(await fingerprint(f.path, opts.signal));
+    return prints;
+  })();
+  hashing.catch(() => undefined);
+  progress({ phase: 'hashing', filesDone: 0, filesTotal: sources.length, fraction: 0 });
+  const prints = found?.kind === 'table' ? await hashing : null;
 
   try {
     // 2. Stage every file (most of the work).
@@ -129,7 +133,7 @@ export async function importFiles(ws: Workspace, req: ImportRequest, opts: Impor
     for (const [i, f] of sources.entries()) {
       checkCancelled(opts.signal);
       await db.run(`INSERT INTO ${FILES} VALUES (?, ?)`, [i, f.path]);
-      const known = found?.kind === 'table' ? found.knownHashes.get(prints[i]!.sha256) : undefined;
+      const known = prints && found ? found.knownHashes.get(prints[i]!.sha256) : undefined;
       if (known !== undefined) {
         skipped.add(i);
         rowsRead.push(known);
@@ -137,7 +141,9 @@ export async function importFiles(ws: Workspace, req: ImportRequest, opts: Impor
       }
       const base = 0.05 + (0.75 * i) / sources.length;
       progress({ phase: 'reading', file: f.path, filesDone: i, filesTotal: sources.length, fraction: base });
-      const n = prints[i]!.size === 0 ? 0 : await watched(db, () => stageFile(db, f, i), opts.signal, (x) =>
+      // An unreadable file: the fingerprint's message says so.
+      const size = await stat(f.path).then((st) => st.size, async () => (await hashing, 0));
+      const n = size === 0 ? 0 : await watched(db, () => stageFile(db, f, i), opts.signal, (x) =>
         progress({ phase: 'reading', file: f.path, filesDone: i, filesTotal: sources.length, fraction: base + (0.75 * x) / sources.length }),
       );
       rowsRead.push(n);
@@ -160,6 +166,7 @@ export async function importFiles(ws: Workspace, req: ImportRequest, opts: Impor
     await watched(db, () => computeOutcomes(db, select.sql, kind, name, found !== null, !req.keepNoConsent), opts.signal, () => undefined);
     checkCancelled(opts.signal);
 
+    const printed = prints ?? (await hashing);
     // 4. Counts.
     const counts = await db.rows(`SELECT __outcome AS outcome, __reason AS reason, count(*) AS n FROM ${OUTCOME} GROUP BY ALL`);
     const total = (o: string) => counts.filter((c) => c.outcome === o).reduce((s, c) => s + Number(c.n), 0);
@@ -168,9 +175,9 @@ export async function importFiles(ws: Workspace, req: ImportRequest, opts: Impor
     const skippedRows = [...skipped].reduce((s, i) => s + rowsRead[i]!, 0);
     const files: ImportedFile[] = sources.map((f, i) => ({
       path: f.path,
-      size: prints[i]!.size,
-      mtime: prints[i]!.mtime,
-      sha256: prints[i]!.sha256,
+      size: printed[i]!.size,
+      mtime: printed[i]!.mtime,
+      sha256: printed[i]!.sha256,
       format: f.gzip ? `${f.format}.gz` : f.format,
       rows_read: rowsRead[i]!,
     }));
