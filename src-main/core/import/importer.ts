@@ -22,11 +22,11 @@ import { checkDatasetName, quoteIdent } from '../identifiers';
 import { CANONICAL, ID_COLUMN, TIME_COLUMN } from '../kinds';
 import type { Workspace } from '../workspace';
 import { canonicalSelect, flattenMetricsSql, metricsSelect, type CanonicalSelect } from './canonical';
-import { detectKind, resolveMapping, type Mapping } from './detect';
+import { detectKind, resolveMapping, type Mapping, type SourceKey } from './detect';
 import { fingerprint, type Fingerprint } from './fingerprint';
 import { expandSources, type SourceFile } from './sources';
 import { STAGE, createStage, dropStageTables, stageFile } from './stage';
-import { inferTypes, sourceKeys } from './source-keys';
+import { inferTypes, keyNames, keyTypes } from './source-keys';
 import { redactJson } from './redact';
 
 const OUTCOME = '__tb_outcome';
@@ -87,7 +87,7 @@ export function pickKind(requested: DatasetKind | undefined, found: ExistingData
   return requested ?? found?.kind ?? detected();
 }
 
-function buildSelect(kind: DatasetKind, mapping: Mapping, keys: Awaited<ReturnType<typeof sourceKeys>>, types: Map<string, string>): CanonicalSelect {
+function buildSelect(kind: DatasetKind, mapping: Mapping, keys: readonly SourceKey[], types: Map<string, string>): CanonicalSelect {
   return kind === 'metrics' ? metricsSelect(mapping, STAGE) : canonicalSelect(kind, mapping, keys, types, STAGE);
 }
 
@@ -152,16 +152,23 @@ export async function importFiles(ws: Workspace, req: ImportRequest, opts: Impor
 
     // 3. Kind, mapping, canonical rows and the outcome of each row.
     progress({ phase: 'validating', filesDone: sources.length, filesTotal: sources.length, fraction: 0.8 });
-    const keys = await sourceKeys(db, STAGE);
+    // The keys' JSON types take a pass over every row: they are read for the keys no canonical
+    // column takes (their SQL types are guessed from them), and for all keys only when the kind
+    // must be detected and the names alone do not tell events or jobs (metrics, tables).
+    const names = await keyNames(db, STAGE);
+    let keys: SourceKey[] = names.map((n) => ({ name: n, type: 'VARCHAR' }));
+    const detecting = !req.kind && !found && !['events', 'jobs'].includes(detectKind(keys));
+    if (detecting) keys = await keyTypes(db, STAGE, names);
     const where = sources.length === 1 ? basename(sources[0]!.path) : `the ${sources.length} files`;
     const kind = pickKind(req.kind, found, () => detectKind(keys), name);
     const mapping = resolveMapping(kind, keys, req.mapping ?? {}, where);
     if (kind === 'table' && keys.length === 0 && !found) {
       throw new UserError('bad_format', `nothing to import: ${where} hold${sources.length === 1 ? 's' : ''} no readable rows`, 'check the files are not empty');
     }
-    // Only the keys no canonical column takes need their types guessed.
     const consumed = new Set(Object.values(mapping).flat());
-    const types = kind === 'metrics' ? new Map<string, string>() : await inferTypes(db, STAGE, keys.filter((k) => !consumed.has(k.name)));
+    const extra = keys.filter((k) => !consumed.has(k.name));
+    const typedExtra = detecting || kind === 'metrics' ? extra : await keyTypes(db, STAGE, extra.map((k) => k.name));
+    const types = kind === 'metrics' ? new Map<string, string>() : await inferTypes(db, STAGE, typedExtra);
     const select = buildSelect(kind, mapping, keys, types);
     await watched(db, () => computeOutcomes(db, select.sql, kind, name, found !== null, !req.keepNoConsent), opts.signal, () => undefined);
     checkCancelled(opts.signal);

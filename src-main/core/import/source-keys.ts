@@ -23,12 +23,20 @@ export function mergeTypes(types: readonly string[]): string {
  * values: two passes of one parse per row (json_group_structure would walk every nested value).
  */
 export async function sourceKeys(db: Db, stage: string): Promise<SourceKey[]> {
-  const names = (
-    await db.rows(
-      `SELECT k FROM (SELECT __file, __line, unnest(json_keys(__text)) AS k, generate_subscripts(json_keys(__text), 1) AS p FROM ${stage} WHERE __ok)
-       GROUP BY k ORDER BY min(__file * 1e12 + __line * 1e4 + p), k`,
-    )
-  ).map((r) => String(r.k));
+  return keyTypes(db, stage, await keyNames(db, stage));
+}
+
+/** The top-level keys, in order of first appearance. */
+export async function keyNames(db: Db, stage: string): Promise<string[]> {
+  const rows = await db.rows(
+    `SELECT k FROM (SELECT __file, __line, unnest(json_keys(__text)) AS k, generate_subscripts(json_keys(__text), 1) AS p FROM ${stage} WHERE __ok)
+     GROUP BY k ORDER BY min(__file * 1e12 + __line * 1e4 + p), k`,
+  );
+  return rows.map((r) => String(r.k));
+}
+
+/** The JSON type of each named key's values (one parse per row; only the keys asked for). */
+export async function keyTypes(db: Db, stage: string, names: readonly string[]): Promise<SourceKey[]> {
   if (names.length === 0) return [];
   const parsed = new ParsedRow(names, new Set(names));
   const lists = names.map((k, i) => `list_distinct(list(json_type(${parsed.field(k)}))) AS t${i}`);
