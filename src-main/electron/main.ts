@@ -2,59 +2,44 @@
  * The desktop shell, thin and generic: one sandboxed window on the built renderer served from
  * app://tallybook (out/renderer), and one IPC adapter over the engine's TallybookService
  * (src-main/core/service.ts), which owns the workspace: open, create, demo, recent.
- * Invariants: the window never leaves the app origin (external http(s) links go to the system
- * browser after the user agrees); every response carries the CSP; every permission request is
- * denied; IPC is accepted only from app frames, only for allow-listed methods (security.ts).
+ * Invariants, each kept by a pure module wired here: windows get webPreferences only from
+ * web-preferences.ts (sandboxed, isolated, no Node); app:// serves only real files of
+ * out/renderer with the CSP (app-protocol.ts); the session denies every permission and cancels
+ * every network request (session-guard.ts); no contents leaves the app origin or opens a window,
+ * and http(s) links go to the system browser only after checks and the user's consent
+ * (contents-guard.ts, external-links.ts); IPC runs a service method only for the app's main
+ * frame, an allow-listed method and a request of the right shape (ipc-invoke.ts).
  * The native menu (menu-template.ts), its dialogs and launch arguments (shell-actions.ts,
  * launch-args.ts), saving exports (save-export.ts) and the remembered window bounds
  * (window-state.ts) are pure modules wired here. No business logic lives here.
  */
-import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session, shell, type IpcMainInvokeEvent, type WebContents } from 'electron';
-import { join, resolve, sep } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { app, BrowserWindow, ipcMain, Menu, protocol, session, shell } from 'electron';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { ServiceEvents } from '../../src-shared/contract';
 import { UserError, describeError, toErrorShape } from '../../src-shared/errors';
 import { createService, type EngineService } from '../core/service';
-import { askSavePath, pickDataFiles, pickNewWorkspace, pickWorkspace, printHtmlToPdf, showError } from './dialogs';
+import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './app-protocol';
+import { guardContents } from './contents-guard';
+import { askSavePath, confirmOpenLink, pickDataFiles, pickNewWorkspace, pickWorkspace, printHtmlToPdf, showError } from './dialogs';
+import { createExternalLinkOpener } from './external-links';
+import { createInvokeHandler } from './ipc-invoke';
 import { parseLaunchArgs, secondInstanceRequest, type LaunchData, type LaunchRequest } from './launch-args';
 import { buildMenuTemplate } from './menu-template';
 import { createSaveExport } from './save-export';
 import { createSaveReportPdf } from './save-report-pdf';
 import { createShellActions } from './shell-actions';
 import { createShellChannel } from './shell-channel';
+import { APP_ENTRY_URL, APP_SCHEME, EVENT_CHANNEL, INVOKE_CHANNEL, type EventMessage } from './security';
+import { lockDownSession } from './session-guard';
 import { rememberWindowState, restoredWindowState } from './window-bounds';
-import {
-  APP_ENTRY_URL, APP_SCHEME, CONTENT_SECURITY_POLICY, EVENT_CHANNEL, INVOKE_CHANNEL,
-  appUrlToRelativePath, isAppUrl, isExternalWebUrl, parseInvocation,
-  type EventMessage, type InvokeOutcome,
-} from './security';
+import { appWindowPreferences } from './web-preferences';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 const RENDERER_ROOT = resolve(HERE, '../renderer');
-const PRELOAD = resolve(HERE, '../preload/index.cjs');
 
 // Must happen before `ready`: app:// behaves like https (origin, fetch, secure context).
-protocol.registerSchemesAsPrivileged([
-  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true } },
-]);
-
-function withSecurityHeaders(res: Response): Response {
-  const headers = new Headers(res.headers);
-  headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
-  headers.set('X-Content-Type-Options', 'nosniff');
-  return new Response(res.body, { status: res.status, statusText: res.statusText, headers });
-}
-
-async function serveAppFile(request: Request): Promise<Response> {
-  const relative = appUrlToRelativePath(request.url);
-  const file = relative === null ? null : join(RENDERER_ROOT, relative);
-  if (file === null || !file.startsWith(RENDERER_ROOT + sep)) return withSecurityHeaders(new Response('not found', { status: 404 }));
-  try {
-    return withSecurityHeaders(await net.fetch(pathToFileURL(file).href));
-  } catch {
-    return withSecurityHeaders(new Response('not found', { status: 404 }));
-  }
-}
+protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
 
 let service: EngineService | null = null;
 /** Settles once the workspace named by TALLYBOOK_WORKSPACE (if any) is open; requests wait for it. */
@@ -103,52 +88,18 @@ function startService(): void {
   service = { ...engine, saveExport, saveReportPdf };
 }
 
-async function invoke(event: IpcMainInvokeEvent, payload: unknown): Promise<InvokeOutcome> {
-  try {
-    if (!isAppUrl(event.senderFrame?.url ?? '')) throw new UserError('bad_request', 'a request from outside the app was refused');
-    const { method, args } = parseInvocation(payload);
-    toRenderer.ready();
+/** The IPC door (ipc-invoke.ts): sender, method and request shape checked before the engine runs. */
+const invoke = createInvokeHandler({
+  async service() {
     await opening;
     if (!service) throw new UserError('internal', 'the engine is not started yet');
-    // Every service method takes at most one plain request object (contract.ts); each checks it.
-    const call = service[method] as (req?: Readonly<Record<string, unknown>>) => Promise<unknown>;
-    return { ok: true, result: await call.call(service, args) };
-  } catch (e) {
-    return { ok: false, error: toErrorShape(e) };
-  }
-}
+    return service;
+  },
+  onAccepted: () => toRenderer.ready(),
+});
 
-async function offerExternal(contents: WebContents, url: string): Promise<void> {
-  if (!isExternalWebUrl(url)) return;
-  const owner = BrowserWindow.fromWebContents(contents);
-  const options = {
-    type: 'question' as const,
-    buttons: ['Open in browser', 'Cancel'],
-    defaultId: 1,
-    cancelId: 1,
-    message: 'Open this link in your web browser?',
-    detail: url,
-  };
-  const { response } = owner ? await dialog.showMessageBox(owner, options) : await dialog.showMessageBox(options);
-  if (response === 0) await shell.openExternal(url);
-}
-
-function guardContents(contents: WebContents): void {
-  contents.on('will-navigate', (event, url) => {
-    if (isAppUrl(url)) return;
-    event.preventDefault();
-    void offerExternal(contents, url);
-  });
-  contents.on('will-redirect', (event, url) => {
-    if (!isAppUrl(url)) event.preventDefault();
-  });
-  // A single-window app: no popups, not even of the app itself; links leave only via the dialog.
-  contents.setWindowOpenHandler(({ url }) => {
-    void offerExternal(contents, url);
-    return { action: 'deny' };
-  });
-  contents.on('will-attach-webview', (event) => event.preventDefault());
-}
+/** Links leave the app only through this (external-links.ts): checked, confirmed, one at a time. */
+const offerLink = createExternalLinkOpener({ confirm: confirmOpenLink, shell });
 
 function createWindow(): BrowserWindow {
   const stateFile = join(app.getPath('userData'), 'window-state.json');
@@ -159,15 +110,7 @@ function createWindow(): BrowserWindow {
     minHeight: 480,
     title: 'Tallybook',
     show: false,
-    webPreferences: {
-      preload: PRELOAD,
-      sandbox: true,
-      contextIsolation: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      webviewTag: false,
-      spellcheck: false,
-    },
+    webPreferences: appWindowPreferences(HERE),
   });
   if (maximized) win.maximize();
   rememberWindowState(win, stateFile);
@@ -178,13 +121,8 @@ function createWindow(): BrowserWindow {
 }
 
 function start(): void {
-  const ses = session.defaultSession;
-  ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  ses.setPermissionCheckHandler(() => false);
-  ses.webRequest.onHeadersReceived((details, callback) => {
-    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
-  });
-  protocol.handle(APP_SCHEME, serveAppFile);
+  lockDownSession(session.defaultSession);
+  protocol.handle(APP_SCHEME, createAppProtocolHandler(RENDERER_ROOT));
   startService();
   ipcMain.handle(INVOKE_CHANNEL, invoke);
   Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate(actions, { platform: process.platform, packaged: app.isPackaged })));
@@ -197,7 +135,7 @@ const launchData: LaunchData = { argv: process.argv, cwd: process.cwd() };
 if (!app.requestSingleInstanceLock(launchData)) {
   app.quit();
 } else {
-  app.on('web-contents-created', (_event, contents) => guardContents(contents));
+  app.on('web-contents-created', (_event, contents) => guardContents(contents, offerLink));
   // A second launch (`tallybook ws.tallybook`, `tallybook a.csv`) hands its files to this one.
   app.on('second-instance', (_event, argv, workingDirectory, additionalData) => {
     handleLaunch(secondInstanceRequest(argv, workingDirectory, additionalData));

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src-shared/errors';
@@ -23,6 +23,17 @@ describe('content security policy', () => {
     expect(csp.get('base-uri')).toBe("'none'");
     expect(csp.get('frame-ancestors')).toBe("'none'");
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-eval|https?:|\*/);
+  });
+
+  it('lets no script, connection, frame, worker or form reach a remote origin', () => {
+    // A directive left out falls back to default-src.
+    for (const name of ['script-src', 'connect-src', 'frame-src', 'child-src', 'worker-src', 'img-src', 'style-src', 'font-src', 'media-src', 'form-action']) {
+      const sources = (csp.get(name) ?? csp.get('default-src') ?? '').split(' ');
+      for (const source of sources) expect(["'self'", "'none'", "'unsafe-inline'", 'data:', 'blob:'], `${name} ${source}`).toContain(source);
+    }
+    expect(csp.get('script-src')).toBe("'self'");
+    expect(csp.get('connect-src')).toBe("'self'");
+    expect(csp.has('frame-src') ? csp.get('frame-src') : csp.get('default-src')).toBe("'self'");
   });
 
   it('allows inline styles only in style-src (for ECharts), never inline scripts', () => {
@@ -130,18 +141,16 @@ function propertyName(p: ts.ObjectLiteralElementLike): string {
 }
 
 describe('the Electron shell source', () => {
-  it('creates its window sandboxed, context-isolated, without Node integration', () => {
-    const file = parse('src-main/electron/main.ts');
-    const prefs = findAll(file, (n) => ts.isPropertyAssignment(n) && propertyName(n) === 'webPreferences') as ts.PropertyAssignment[];
-    expect(prefs).toHaveLength(1);
-    const literal = prefs[0]!.initializer;
-    if (!ts.isObjectLiteralExpression(literal)) throw new Error('webPreferences is not an object literal');
-    const flags = new Map(literal.properties.map((p) => [propertyName(p), ts.isPropertyAssignment(p) ? p.initializer.getText(file) : '?']));
-    expect(flags.get('sandbox')).toBe('true');
-    expect(flags.get('contextIsolation')).toBe('true');
-    expect(flags.get('nodeIntegration')).toBe('false');
-    expect(flags.get('webSecurity')).toBe('true');
-    expect(flags.get('preload')).toBe('PRELOAD');
+  it('handles IPC in one place: the checked handler of ipc-invoke.ts on the invoke channel', () => {
+    const names = readdirSync(new URL('../../src-main/electron/', import.meta.url)).filter((n) => n.endsWith('.ts')).sort((a, b) => Number(b === 'main.ts') - Number(a === 'main.ts'));
+    const files = names.map((name) => parse(`src-main/electron/${name}`));
+    const ipcMainUses = files.flatMap((file) =>
+      findAll(file, (n) => ts.isPropertyAccessExpression(n) && n.expression.getText(file) === 'ipcMain').map((n) => n.parent.getText(file)),
+    );
+    expect(ipcMainUses).toEqual(['ipcMain.handle(INVOKE_CHANNEL, invoke)']);
+    const main = files[0]!;
+    const declaration = findAll(main, (n) => ts.isVariableDeclaration(n) && n.name.getText(main) === 'invoke')[0] as ts.VariableDeclaration | undefined;
+    expect(declaration?.initializer?.getText(main)).toMatch(/^createInvokeHandler\(/);
   });
 
   it('exposes exactly one object, window.tallybook {invoke, on, pathForFile}, and never ipcRenderer itself', () => {
