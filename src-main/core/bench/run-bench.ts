@@ -3,7 +3,9 @@
  * events and a jobs export, times DuckDB's own CREATE TABLE … AS SELECT * FROM read_ndjson on
  * the events file (the floor) and Tallybook's import of the same file, then each dashboard
  * query warm (median of `runs` after one warm-up) through the engine and as raw SQL, and says
- * whether both answers are the same. The folder is removed afterwards (unless `keep`).
+ * whether both answers are the same. With `postgres`, the events questions are then also run on
+ * a throwaway PostgreSQL cluster (postgres.ts) and checked against the raw answers. The folder
+ * is removed afterwards (unless `keep`).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,6 +14,8 @@ import { Db } from '../db';
 import { importFiles } from '../import/importer';
 import { Workspace } from '../workspace';
 import { writeBenchFiles, type BenchFiles } from './generate';
+import { benchPostgres, type PostgresBenchResult, type RawAnswer } from './postgres';
+import type { PgServer } from './postgres-binaries';
 import { BENCH_QUERIES } from './queries';
 import { sameRows } from './same-answer';
 import { timed, warmMedian } from './timing';
@@ -32,6 +36,8 @@ export interface BenchResult {
   duckdb_import_s: number;
   queries: BenchQueryResult[];
   rss_mb: number;
+  /** Only with `postgres`, and only when that part ran to its end. */
+  postgres?: PostgresBenchResult;
 }
 
 export interface BenchOptions {
@@ -42,6 +48,8 @@ export interface BenchOptions {
   readonly onProgress?: (line: string) => void;
   /** Keep the temp folder (files, raw.duckdb, bench.tallybook) instead of removing it. */
   readonly keep?: boolean;
+  /** Also run the events questions on a throwaway cluster of this PostgreSQL server. */
+  readonly postgres?: PgServer;
 }
 
 const sq = (path: string) => `'${path.replaceAll("'", "''")}'`;
@@ -79,18 +87,26 @@ export async function runBench(opts: BenchOptions = {}): Promise<BenchResult> {
     const imported = await tallybookImport(dir, files);
     ws = imported.ws;
     const queries: BenchQueryResult[] = [];
+    const rawAnswers = new Map<string, RawAnswer>();
     for (const q of BENCH_QUERIES) {
       say(`query: ${q.name}`);
       const engine = await warmMedian(() => q.engine(imported.ws), runs);
       const raw = await warmMedian(() => q.raw(floor.db), runs);
       queries.push({ name: q.name, ms: round(engine.ms, 1), raw_ms: round(raw.ms, 1), same: sameRows(engine.value, raw.value, q.ordered, q.tolerance) });
+      rawAnswers.set(q.name, { rows: raw.value, ordered: q.ordered, tolerance: q.tolerance });
     }
+    ws.closeSync();
+    ws = null;
+    db.closeSync();
+    db = null;
+    const postgres = opts.postgres ? await benchPostgres(opts.postgres, dir, files.events, rawAnswers, { runs, say }) : undefined;
     return {
       events,
       import_s: round(imported.seconds, 3),
       duckdb_import_s: round(floor.seconds, 3),
       queries,
       rss_mb: round(process.resourceUsage().maxRSS / 1024, 1),
+      ...(postgres && { postgres }),
     };
   } finally {
     ws?.closeSync();
