@@ -57,7 +57,7 @@ export interface TallybookService {
   /** The open workspace, or null when none is open yet. */
   workspace(): Promise<WorkspaceInfo | null>;
   /** Opens (or, with create, creates) a workspace file; the previous one is closed. */
-  openWorkspace(req: { readonly path: string; readonly create?: boolean }): Promise<WorkspaceInfo>;
+  openWorkspace(req: { readonly path: string; readonly create?: boolean; readonly readOnly?: boolean }): Promise<WorkspaceInfo>;
   /** Opens the demo workspace, writing it first when it does not exist. */
   openDemo(): Promise<WorkspaceInfo>;
   /** Recently opened workspace paths, newest first. */

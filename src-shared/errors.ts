@@ -15,6 +15,10 @@ export type ErrorCode =
   | 'read_only'
   | 'cancelled'
   | 'conflict'
+  /** The workspace is open for writing in another process (a read-only snapshot is offered). */
+  | 'locked'
+  /** The workspace file or its WAL cannot be read; it was moved aside and can be rebuilt. */
+  | 'damaged'
   | 'internal';
 
 export interface ErrorShape {

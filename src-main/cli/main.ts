@@ -14,6 +14,7 @@ import { funnelCommand } from './commands/funnel';
 import { importCommand } from './commands/import';
 import { presetCommand } from './commands/preset';
 import { queryCommand } from './commands/query';
+import { rebuildCommand } from './commands/rebuild';
 import { reportCommand } from './commands/report';
 import { retentionCommand } from './commands/retention';
 import { serveCommand } from './commands/serve';
@@ -22,7 +23,7 @@ import { processIo, type Io } from './io';
 
 export const COMMANDS: readonly Command[] = [
   importCommand, sqlCommand, queryCommand, presetCommand, funnelCommand, retentionCommand, exportCommand, checkCommand, demoCommand, serveCommand,
-  reportCommand,
+  reportCommand, rebuildCommand,
   benchCommand,
 ];
 

@@ -13,14 +13,16 @@ import { writeJobExport, type JobExportRequest } from './analyses/job-exports';
 import { runJobPreset } from './analyses/job-presets';
 import { derivedRate, evaluateThresholds, metricSeries } from './analyses/metrics-series';
 import { engagement, runRetention } from './analyses/retention';
-import { checkParity } from './analyses/rollups';
+import { checkWorkspace } from './analyses/check';
 import { topN } from './analyses/top-n';
 import { profileDataset } from './dataset/profile';
 import { rowsPage } from './dataset/rows-page';
 import { writeDemoWorkspace } from './demo/demo-workspace';
+import { cachedAnswer } from './answer-cache';
 import { exportData } from './export';
 import { importFiles } from './import/importer';
 import { previewImport } from './import/preview';
+import { recordSources } from './recovery/sources-record';
 import { runQuery } from './query/run-query';
 import { reportHtml } from './reports/report-request';
 import { verifyReport } from './reports/verify-report';
@@ -41,7 +43,15 @@ export interface ServiceOptions {
   readonly demoPath?: string;
 }
 
+/** openWorkspace's request; readOnly opens a snapshot when another process is writing the file. */
+export interface OpenWorkspaceRequest {
+  readonly path: string;
+  readonly create?: boolean;
+  readonly readOnly?: boolean;
+}
+
 export interface EngineService extends TallybookService {
+  openWorkspace(req: OpenWorkspaceRequest): Promise<WorkspaceInfo>;
   /** Seed 002's CSV/JSON job export of the open workspace (the REST adapter's file routes). */
   writeJobExport(req: JobExportRequest, path: string): Promise<number>;
   /** Closes the open workspace (on quit). */
@@ -67,18 +77,32 @@ export function createService(initial: Workspace | null, opts: ServiceOptions = 
     if (!ws) throw new UserError('not_found', 'no workspace is open', 'open or create one on the Home screen, or open the demo');
     return ws;
   };
-  const info = (w: Workspace): WorkspaceInfo => ({ path: w.path, name: basename(w.path), readOnly: w.db.readOnly });
+  const info = (w: Workspace): WorkspaceInfo => ({ path: w.path, name: `${basename(w.path)}${w.snapshot ? ' (snapshot)' : ''}`, readOnly: w.db.readOnly });
   const remember = (path: string) => {
     if (!opts.recentFile) return;
     const list = [path, ...readRecent(opts.recentFile).filter((p) => p !== path)].slice(0, 10);
     mkdirSync(dirname(opts.recentFile), { recursive: true });
     writeFileSync(opts.recentFile, JSON.stringify(list, null, 2));
   };
-  const open = async (path: string, create: boolean): Promise<WorkspaceInfo> => {
+  const open = async (req: OpenWorkspaceRequest): Promise<WorkspaceInfo> => {
     if (running) throw new UserError('conflict', 'an import is running', 'wait for it or cancel it before switching workspaces');
-    const full = resolve(path);
-    if (ws && ws.path === full) return info(ws);
-    const next = await Workspace.open(full, { create });
+    const full = resolve(req.path);
+    const readOnly = req.readOnly === true;
+    if (ws && ws.path === full) {
+      if (readOnly || !ws.db.readOnly) return info(ws);
+      // From a read-only view to writing the same file: this process holds it once at a time,
+      // and goes back to reading when writing is refused.
+      ws.closeSync();
+      ws = null;
+      try {
+        ws = await Workspace.open(full, { create: req.create === true });
+      } catch (e) {
+        ws = await Workspace.open(full, { readOnly: true }).catch(() => null);
+        throw e;
+      }
+      return info(ws);
+    }
+    const next = await Workspace.open(full, { create: req.create === true, readOnly });
     ws?.closeSync();
     ws = next;
     remember(full);
@@ -99,13 +123,19 @@ export function createService(initial: Workspace | null, opts: ServiceOptions = 
     }
   };
 
+  /** A dataset's answer through the answer cache (answer-cache.ts). */
+  const cached = <T,>(method: string, req: { readonly dataset: string }, run: (w: Workspace) => Promise<T>): Promise<T> => {
+    const w = current();
+    return cachedAnswer(w, method, req, () => run(w));
+  };
+
   return {
     workspace: async () => (ws ? info(ws) : null),
-    openWorkspace: (req) => open(req.path, req.create === true),
+    openWorkspace: (req) => open(req),
     async openDemo() {
       const path = resolve(opts.demoPath ?? '.tmp/demo.tallybook');
       if (!existsSync(path)) await writeDemoWorkspace(path, {});
-      return open(path, false);
+      return open({ path });
     },
     recentWorkspaces: async () => readRecent(opts.recentFile).filter((p) => existsSync(p)),
     settings: () => current().settings(),
@@ -116,7 +146,13 @@ export function createService(initial: Workspace | null, opts: ServiceOptions = 
     rows: (req) => rowsPage(current(), req),
     datasets: () => current().datasets(),
     previewImport: (req) => staging((w) => previewImport(w, req)),
-    importFiles: (req) => staging((w, signal) => importFiles(w, req, { signal, onProgress: (p) => emit('importProgress', p) })),
+    importFiles: (req) =>
+      staging(async (w, signal) => {
+        const summary = await importFiles(w, req, { signal, onProgress: (p) => emit('importProgress', p) });
+        // Best effort: the import has landed; the record only helps a later rebuild.
+        await recordSources(w, summary, req).catch(() => undefined);
+        return summary;
+      }),
     async cancelImport() {
       running?.abort();
     },
@@ -125,6 +161,7 @@ export function createService(initial: Workspace | null, opts: ServiceOptions = 
       await w.dataset(req.dataset);
       const limit = Math.min(Math.max(1, Math.floor(req.limit ?? 100)), 10_000);
       const offset = Math.max(0, Math.floor(req.offset ?? 0));
+      if (!Number.isSafeInteger(limit) || !Number.isSafeInteger(offset)) throw new UserError('bad_request', 'limit and offset must be whole numbers', 'e.g. limit: 100, offset: 0');
       return w.db.columnar(
         `SELECT file, line, reason, raw FROM tallybook.rejects WHERE dataset = ? ORDER BY import_id, file, line LIMIT ${limit} OFFSET ${offset}`,
         [req.dataset],
@@ -134,17 +171,17 @@ export function createService(initial: Workspace | null, opts: ServiceOptions = 
     sqlPage: (req) => sqlPage(current().db, req),
     sqlComplete: (req) => sqlComplete(current().db, req),
     cancelQuery: async () => ({ cancelled: ws ? cancelConsoleRuns(ws.db) : false }),
-    query: (spec) => runQuery(current(), spec),
-    preset: (req) => runJobPreset(current(), req),
-    funnel: (req) => runFunnel(current(), req),
-    funnelDropOff: (req) => funnelDropOff(current(), req),
-    retention: (req) => runRetention(current(), req),
-    topN: (req) => topN(current(), req),
-    engagement: (req) => engagement(current(), req),
-    metricSeries: (req) => metricSeries(current(), req),
-    derivedRate: (req) => derivedRate(current(), req),
+    query: (spec) => cached('query', spec, (w) => runQuery(w, spec)),
+    preset: (req) => cached('preset', req, (w) => runJobPreset(w, req)),
+    funnel: (req) => cached('funnel', req, (w) => runFunnel(w, req)),
+    funnelDropOff: (req) => cached('funnelDropOff', req, (w) => funnelDropOff(w, req)),
+    retention: (req) => cached('retention', req, (w) => runRetention(w, req)),
+    topN: (req) => cached('topN', req, (w) => topN(w, req)),
+    engagement: (req) => cached('engagement', req, (w) => engagement(w, req)),
+    metricSeries: (req) => cached('metricSeries', req, (w) => metricSeries(w, req)),
+    derivedRate: (req) => cached('derivedRate', req, (w) => derivedRate(w, req)),
     thresholds: (req) => evaluateThresholds(current(), req.dataset, req.rules),
-    check: (req) => checkParity(current(), req.dataset),
+    check: (req) => checkWorkspace(current(), req.dataset),
     exportData: (req) => exportData(current(), req),
     async saveExport() {
       throw new UserError('bad_request', 'saving an export needs the desktop app', 'in the browser mode, exports download (POST /api/export)');

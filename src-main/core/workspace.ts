@@ -1,18 +1,28 @@
 /**
  * A workspace is one DuckDB file: datasets (one table each, queryable by name) plus the
  * `tallybook` schema holding the catalog, import history, rejected rows and saved items.
+ *
+ * Opening never makes things worse: one writer per file (DuckDB's lock across processes, a claim
+ * within this one); a file another process writes opens read-only only as a snapshot copy; a file
+ * or WAL DuckDB cannot read is moved aside (never deleted) and reported as damaged, with the way
+ * to rebuild it from its sources.
  */
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import type { DatasetInfo, DatasetKind, WorkspaceSettings } from '../../src-shared/datasets';
 import { UserError } from '../../src-shared/errors';
 import { Db } from './db';
 import { CATALOG_VERSION, MIGRATIONS } from './catalog/migrations';
 import { quoteIdent } from './identifiers';
+import { tempCopy, type TempCopy } from './recovery/file-copy';
+import { claimInProcess } from './recovery/in-process-claims';
+import { classifyOpenFailure, firstLine, headerFailure, isDamage, looksLikeWorkspace } from './recovery/open-failure';
+import { setAside } from './recovery/set-aside';
 
 export interface WorkspaceOptions {
   /** Create the file when it does not exist (import, demo). */
   readonly create?: boolean;
+  /** Read only; when another process is writing the file, a snapshot copy of it is opened. */
   readonly readOnly?: boolean;
   /** Apply migrations only up to this version (tests of older workspaces). */
   readonly migrateTo?: number;
@@ -20,35 +30,105 @@ export interface WorkspaceOptions {
 
 const DEFAULT_SETTINGS: WorkspaceSettings = { timeZone: 'UTC', weekStart: 'monday', currency: 'USD' };
 
+function lockedError(path: string, holder: string | null): UserError {
+  return new UserError(
+    'locked',
+    `workspace ${path} is open for writing in another process${holder ? ` (${holder})` : ''}`,
+    'close the other Tallybook window or command, or open it read-only (a snapshot as of its last save)',
+  );
+}
+
+/** Moves a damaged workspace aside (unless opened read-only) and says what happened and what to do. */
+function damagedError(path: string, full: string, reason: string, readOnly: boolean): UserError {
+  const rebuild = `tallybook rebuild -w ${path}`;
+  if (readOnly) {
+    return new UserError('damaged', `workspace ${path} is damaged (${reason})`, `open it without --read-only to move it aside, then rebuild it from its sources: ${rebuild}`);
+  }
+  let moved;
+  try {
+    moved = setAside(full);
+  } catch (e) {
+    return new UserError('damaged', `workspace ${path} is damaged (${reason}) and could not be moved aside (${firstLine(e)})`, `move it away yourself, then rebuild it from its sources: ${rebuild}`);
+  }
+  const where = `${basename(moved.file)}${moved.wal ? ` (and its WAL to ${basename(moved.wal)})` : ''}`;
+  return new UserError(
+    'damaged',
+    `workspace ${path} is damaged (${reason}); it was moved aside to ${where}, nothing was deleted`,
+    `rebuild it from its source files: ${rebuild}`,
+    `${rebuild} --from ${moved.file}`,
+  );
+}
+
 export class Workspace {
   private constructor(
     readonly db: Db,
     readonly path: string,
+    /** The temp copy being read when the file itself is held by another process. */
+    private readonly copy: TempCopy | null,
+    private readonly release: () => void,
   ) {}
+
+  /** True when this is a read-only snapshot of a workspace another process is writing. */
+  get snapshot(): boolean {
+    return this.copy !== null;
+  }
 
   static async open(path: string, options: WorkspaceOptions = {}): Promise<Workspace> {
     const full = resolve(path);
     if (!existsSync(full) && !options.create) {
       throw new UserError('not_found', `workspace ${path} does not exist`, 'create it with `tallybook import -w FILE …` or `tallybook demo -w FILE`');
     }
-    let db: Db;
+    const readOnly = options.readOnly ?? false;
+    const release = claimInProcess(full, readOnly);
+    if (!release) throw new UserError('locked', `workspace ${path} is already open in this Tallybook`, 'use the open one, or close it first');
+    let ws: Workspace;
     try {
-      db = await Db.open(full, { readOnly: options.readOnly ?? false });
+      ws = await Workspace.connect(path, full, readOnly, release);
     } catch (e) {
-      const msg = e instanceof Error ? e.message.split('\n')[0] : String(e);
-      if (/lock/i.test(msg ?? '')) {
-        throw new UserError('conflict', `workspace ${path} is open in another process`, 'close the other Tallybook window or command first');
-      }
-      throw new UserError('unreadable_file', `cannot open workspace ${path}: ${msg}`, 'check that it is a Tallybook (DuckDB) file and that you may read it');
+      release();
+      throw e;
     }
-    const ws = new Workspace(db, full);
     try {
       await ws.migrate(options.migrateTo ?? CATALOG_VERSION);
     } catch (e) {
-      db.closeSync();
+      ws.closeSync();
+      if (isDamage(e) && !ws.snapshot && looksLikeWorkspace(full)) throw damagedError(path, full, firstLine(e), readOnly);
       throw e;
     }
     return ws;
+  }
+
+  private static async connect(path: string, full: string, readOnly: boolean, release: () => void): Promise<Workspace> {
+    let failure = headerFailure(full);
+    if (!failure) {
+      try {
+        return new Workspace(await Db.open(full, { readOnly }), full, null, release);
+      } catch (e) {
+        failure = classifyOpenFailure(e);
+      }
+    }
+    if (failure.kind === 'locked') {
+      if (!readOnly) throw lockedError(path, failure.holder);
+      return Workspace.openSnapshot(path, full, release);
+    }
+    if (failure.kind === 'damaged' && looksLikeWorkspace(full)) throw damagedError(path, full, failure.reason, readOnly);
+    throw new UserError('unreadable_file', `cannot open workspace ${path}: ${failure.reason}`, 'check that it is a Tallybook (DuckDB) file and that you may read it');
+  }
+
+  /** Reads a copy of the file (never its WAL, which the other process owns) as of its last checkpoint. */
+  private static async openSnapshot(path: string, full: string, release: () => void): Promise<Workspace> {
+    let copy: TempCopy;
+    try {
+      copy = tempCopy(full);
+    } catch (e) {
+      throw new UserError('locked', `workspace ${path} is open for writing in another process, and a snapshot of it could not be copied (${firstLine(e)})`, 'close the other Tallybook window or command first');
+    }
+    try {
+      return new Workspace(await Db.open(copy.path, { readOnly: true }), full, copy, release);
+    } catch (e) {
+      copy.dispose();
+      throw new UserError('locked', `workspace ${path} is open for writing in another process, and a snapshot of it could not be read (${firstLine(e)})`, 'try again in a moment, or close the other Tallybook window or command');
+    }
   }
 
   /** The catalog version this file is at (0 for a new file). */
@@ -102,6 +182,7 @@ export class Workspace {
   }
 
   async dataset(name: string): Promise<DatasetInfo> {
+    if (typeof name !== 'string') throw new UserError('bad_request', `a dataset is named by text, not ${JSON.stringify(name) ?? 'nothing'}`, 'e.g. "dataset": "events"');
     const rows = await this.db.rows(`SELECT name, kind, time_column, version FROM tallybook.datasets WHERE name = ?`, [name]);
     const row = rows[0];
     if (!row) {
@@ -175,6 +256,11 @@ export class Workspace {
   }
 
   closeSync(): void {
-    this.db.closeSync();
+    try {
+      this.db.closeSync();
+    } finally {
+      this.copy?.dispose();
+      this.release();
+    }
   }
 }

@@ -19,6 +19,8 @@ const STATUS: Record<ErrorCode, number> = {
   read_only: 403,
   not_found: 404,
   conflict: 409,
+  locked: 409,
+  damaged: 409,
   cancelled: 409,
   internal: 500,
 };

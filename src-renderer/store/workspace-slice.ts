@@ -15,9 +15,11 @@ export interface WorkspaceSlice {
   workspaceError: unknown;
   /** Why the last open or create failed while another workspace stayed open (shown on Home). */
   openError: unknown;
+  /** The path the last open asked for (Home offers to open it read-only when it is locked). */
+  openAttempt: string | null;
   /** Loads the open workspace; opens the demo when none is open (first run). */
   loadWorkspace(): Promise<void>;
-  openWorkspace(path: string, create?: boolean): Promise<void>;
+  openWorkspace(path: string, create?: boolean, readOnly?: boolean): Promise<void>;
   openDemo(): Promise<void>;
   refreshDatasets(): Promise<void>;
   saveSettings(patch: Partial<WorkspaceSettings>): Promise<void>;
@@ -47,12 +49,16 @@ export const createWorkspaceSlice: StateCreator<Store, [], [], WorkspaceSlice> =
     workspaceState: 'idle',
     workspaceError: null,
     openError: null,
+    openAttempt: null,
     loadWorkspace: () =>
       guarded(async () => {
         const current = (await api.workspace()) ?? (await api.openDemo());
         await afterOpen(current);
       }),
-    openWorkspace: (path, create = false) => guarded(async () => afterOpen(await api.openWorkspace({ path, create }))),
+    openWorkspace: (path, create = false, readOnly = false) => {
+      set({ openAttempt: path });
+      return guarded(async () => afterOpen(await api.openWorkspace({ path, create, ...(readOnly ? { readOnly } : {}) })));
+    },
     openDemo: () => guarded(async () => afterOpen(await api.openDemo())),
     async refreshDatasets() {
       set({ datasets: await api.datasets() });

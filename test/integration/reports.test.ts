@@ -182,7 +182,13 @@ describe('verifyReport and tallybook report', () => {
 
   it.skipIf(findChromium() === null)('prints a PDF with headless Chromium', async () => {
     const pdf = t.path('report.pdf');
-    const r = await cli('report', '-w', ws.path, '-o', pdf);
+    // The CLI opens the workspace itself: this process holds it once at a time.
+    const path = ws.path;
+    ws.closeSync();
+    const r = await cli('report', '-w', path, '-o', pdf).finally(async () => {
+      const { Workspace } = await import('../../src-main/core/workspace');
+      ws = await Workspace.open(path);
+    });
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     expect(existsSync(pdf) && statSync(pdf).size).toBeGreaterThan(1000);

@@ -9,6 +9,8 @@ export function WorkspaceOpener(): ReactElement {
   const openDemo = useStore((s) => s.openDemo);
   const busy = useStore((s) => s.workspaceState === 'loading');
   const error = useStore((s) => s.openError ?? (s.workspaceState === 'error' ? s.workspaceError : null));
+  const attempt = useStore((s) => s.openAttempt);
+  const locked = (error as { code?: unknown } | null)?.code === 'locked' && attempt !== null;
   const trimmed = path.trim();
   return (
     <form
@@ -36,6 +38,11 @@ export function WorkspaceOpener(): ReactElement {
         </button>
       </div>
       {error ? <ErrorState error={error} /> : null}
+      {locked ? (
+        <button type="button" disabled={busy} onClick={() => void openWorkspace(attempt, false, true)} title="Open a copy of its last saved state; nothing you do changes the file">
+          Open read-only
+        </button>
+      ) : null}
     </form>
   );
 }
