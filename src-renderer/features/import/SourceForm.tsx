@@ -1,4 +1,4 @@
-/** What to import: paths (or uploaded files), the dataset to create or append to, and the kind. */
+/** What to import: paths (or uploaded files), the dataset to create or append to, the kind, and whether to redact personal data. */
 import type { ReactElement } from 'react';
 import { DATASET_KINDS } from '../../../src-shared/datasets';
 import { ErrorState } from '../../components/States';
@@ -67,6 +67,10 @@ export function SourceForm({ flow }: { flow: ImportFlow }): ReactElement {
             ))}
           </select>
         </label>
+        <label className="import-switch">
+          <input type="checkbox" role="switch" checked={flow.redact} disabled={running} onChange={(e) => flow.setRedact(e.target.checked)} />
+          <span>Redact personal data</span>
+        </label>
         <div className="import-actions">
           <button type="submit" disabled={!hasPaths || running}>
             Preview
@@ -79,6 +83,11 @@ export function SourceForm({ flow }: { flow: ImportFlow }): ReactElement {
       <div className="muted import-note">
         {existing ? `Appends to ${existing.name} (${existing.kind}, ${existing.rowCount.toLocaleString()} rows); rows already there count as duplicates.` : flow.dataset.trim() ? `Creates the dataset ${flow.dataset.trim()}.` : 'Leave the name empty to name the dataset after the first file.'}
       </div>
+      {flow.redact ? (
+        <div className="muted import-note" data-testid="redact-note">
+          Events are stored with e-mail addresses, phone numbers and IP addresses in their attributes and context replaced by [email], [phone] and [ip], and URLs cut to their path (no host, query string or fragment).
+        </div>
+      ) : null}
     </form>
   );
 }

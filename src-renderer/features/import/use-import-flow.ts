@@ -1,5 +1,5 @@
 /**
- * The Import screen's state and engine calls: the form (paths, dataset, kind), uploads, the
+ * The Import screen's state and engine calls: the form (paths, dataset, kind, redaction), uploads, the
  * preview with the user's mapping overrides (re-previewed on every change), and the import run
  * with its progress events, cancel and summary. Changing the files forgets a stale preview.
  */
@@ -42,6 +42,8 @@ export function useImportFlow() {
   /** The name was filled in from the first file (not typed), so other files may rename it. */
   const [nameSuggested, setNameSuggested] = useState(false);
   const [kind, setKindRaw] = useState<KindChoice>('auto');
+  /** Redact personal data in events' attributes and context (ImportRequest.redact). */
+  const [redact, setRedact] = useState(false);
   const [overrides, setOverrides] = useState<Readonly<Record<string, string>>>({});
   const [preview, setPreview] = useState<PreviewState>({ status: 'idle' });
   const [run, setRun] = useState<RunState>({ status: 'idle' });
@@ -128,6 +130,7 @@ export function useImportFlow() {
       paths,
       ...(kind !== 'auto' ? { kind } : {}),
       ...(Object.keys(overrides).length ? { mapping: overrides } : {}),
+      ...(redact ? { redact: true } : {}),
     };
     setRun({ status: 'running', progress: null });
     try {
@@ -157,7 +160,7 @@ export function useImportFlow() {
   };
 
   return {
-    pathsText, setPathsText, dataset, setDataset, kind, setKind, overrides, preview, run, upload,
+    pathsText, setPathsText, dataset, setDataset, kind, setKind, redact, setRedact, overrides, preview, run, upload,
     requestPreview: () => requestPreview(overrides),
     setMapping, startImport, cancel, uploadFiles,
     dismissRun: () => setRun({ status: 'idle' }),
