@@ -27,9 +27,11 @@ import { fingerprint, type Fingerprint } from './fingerprint';
 import { expandSources, type SourceFile } from './sources';
 import { STAGE, createStage, dropStageTables, stageFile } from './stage';
 import { inferTypes, keyNames, keyTypes } from './source-keys';
-import { redactJson } from './redact';
+import { redactJson, redactRawText } from './redact';
 
 const OUTCOME = '__tb_outcome';
+/** Columns a dataset may hold: beyond this, planning the typed SELECT grows to minutes. */
+const MAX_COLUMNS = 2_000;
 const FILES = '__tb_files';
 
 export interface ImportOptions {
@@ -156,10 +158,17 @@ export async function importFiles(ws: Workspace, req: ImportRequest, opts: Impor
     // column takes (their SQL types are guessed from them), and for all keys only when the kind
     // must be detected and the names alone do not tell events or jobs (metrics, tables).
     const names = await keyNames(db, STAGE);
+    const where = sources.length === 1 ? basename(sources[0]!.path) : `the ${sources.length} files`;
+    if (names.length > MAX_COLUMNS) {
+      throw new UserError(
+        'bad_format',
+        `${where} ${sources.length === 1 ? 'has' : 'have'} ${names.length.toLocaleString('en-US')} columns; a dataset holds at most ${MAX_COLUMNS.toLocaleString('en-US')}`,
+        'keep the columns you need (e.g. cut the file with DuckDB or a spreadsheet) or split it into several datasets',
+      );
+    }
     let keys: SourceKey[] = names.map((n) => ({ name: n, type: 'VARCHAR' }));
     const detecting = !req.kind && !found && !['events', 'jobs'].includes(detectKind(keys));
     if (detecting) keys = await keyTypes(db, STAGE, names);
-    const where = sources.length === 1 ? basename(sources[0]!.path) : `the ${sources.length} files`;
     const kind = pickKind(req.kind, found, () => detectKind(keys), name);
     const mapping = resolveMapping(kind, keys, req.mapping ?? {}, where);
     if (kind === 'table' && keys.length === 0 && !found) {
@@ -279,7 +288,8 @@ async function writeImport(ws: Workspace, a: WriteArgs): Promise<number> {
   }
   const importId = Number(await db.value(`SELECT nextval('tallybook.import_ids')`));
   await db.run(
-    `INSERT INTO tallybook.rejects SELECT ?, ?, f.path, o.__line, o.__reason, o.__text FROM ${OUTCOME} o JOIN ${FILES} f ON f.idx = o.__file WHERE o.__outcome = 'rejected'`,
+    `INSERT INTO tallybook.rejects SELECT ?, ?, f.path, o.__line, o.__reason, ${a.req.redact === true ? redactRawText('o.__text') : 'o.__text'}
+     FROM ${OUTCOME} o JOIN ${FILES} f ON f.idx = o.__file WHERE o.__outcome = 'rejected'`,
     [importId, a.name],
   );
   const s = a.summary;

@@ -4,6 +4,7 @@
  * timestamps are typed as such — CSV cells arrive as strings).
  */
 import type { Db } from '../db';
+import { quoteLiteral } from '../identifiers';
 import { ParsedRow } from './canonical';
 import type { SourceKey } from './detect';
 
@@ -35,14 +36,36 @@ export async function keyNames(db: Db, stage: string): Promise<string[]> {
   return rows.map((r) => String(r.k));
 }
 
+/**
+ * Up to this many keys, the per-key passes read each key as a column of one statement (the
+ * fastest way over many rows). Beyond it, a statement's planning would grow faster than its
+ * key count, so the rows are read as (key, value) pairs instead and grouped by key: the same
+ * answers, with a statement that stays small for files of thousands of columns.
+ */
+const COLUMNS_PER_STATEMENT = 200;
+
+/** The values of the given keys as (k, v) rows, v as JSON (`JSON`) or as text (`VARCHAR`). */
+function keyValuePairs(stage: string, names: readonly string[], valueType: 'JSON' | 'VARCHAR'): string {
+  return `(SELECT * FROM (SELECT unnest(map_keys(m)) AS k, unnest(map_values(m)) AS v
+      FROM (SELECT json_transform(__text, '"MAP(VARCHAR, ${valueType})"') AS m FROM ${stage} WHERE __ok))
+    WHERE k IN (${names.map(quoteLiteral).join(', ')}))`;
+}
+
 /** The JSON type of each named key's values (one parse per row; only the keys asked for). */
 export async function keyTypes(db: Db, stage: string, names: readonly string[]): Promise<SourceKey[]> {
   if (names.length === 0) return [];
-  const parsed = new ParsedRow(names, new Set(names));
-  const lists = names.map((k, i) => `list_distinct(list(json_type(${parsed.field(k)}))) AS t${i}`);
-  const row = (await db.rows(`SELECT ${lists.join(', ')} FROM ${parsed.from(stage)} WHERE __ok`))[0] ?? {};
-  return names.map((name, i) => {
-    const types = row[`t${i}`];
+  let found: Map<string, unknown>;
+  if (names.length <= COLUMNS_PER_STATEMENT) {
+    const parsed = new ParsedRow(names, new Set(names));
+    const lists = names.map((k, i) => `list_distinct(list(json_type(${parsed.field(k)}))) AS t${i}`);
+    const row = (await db.rows(`SELECT ${lists.join(', ')} FROM ${parsed.from(stage)} WHERE __ok`))[0] ?? {};
+    found = new Map(names.map((name, i) => [name, row[`t${i}`]]));
+  } else {
+    const rows = await db.rows(`SELECT k, list_distinct(list(json_type(v))) AS t FROM ${keyValuePairs(stage, names, 'JSON')} GROUP BY k`);
+    found = new Map(rows.map((r) => [String(r.k), r.t]));
+  }
+  return names.map((name) => {
+    const types = found.get(name);
     return { name, type: mergeTypes(Array.isArray(types) ? types.map(String) : []) };
   });
 }
@@ -66,26 +89,37 @@ export async function inferTypes(db: Db, stage: string, keys: readonly SourceKey
     if (k.type === 'VARCHAR') strings.push(k);
     else types.set(k.name, DIRECT[k.type] ?? 'JSON');
   }
-  if (strings.length === 0) return types;
-  const parsed = new ParsedRow(strings.map((k) => k.name), new Set());
-  const probes = strings.map((k, i) => {
-    const v = `NULLIF(trim(${parsed.field(k.name)}), '')`;
-    return `count(${v}) AS n${i},
+  const guessed = await probeStrings(db, stage, strings.map((k) => k.name));
+  for (const k of strings) types.set(k.name, guessed.get(k.name) ?? 'VARCHAR');
+  return types;
+}
+
+/** Which of BIGINT, DOUBLE, BOOLEAN, TIMESTAMPTZ every non-empty value of a text expression parses as. */
+function probes(v: string, i: number | ''): string {
+  return `count(${v}) AS n${i},
       bool_and(${v} IS NULL OR (regexp_full_match(${v}, '[+-]?[0-9]{1,18}') AND NOT regexp_full_match(${v}, '[+-]?0[0-9]+'))) AS i${i},
       bool_and(${v} IS NULL OR TRY_CAST(${v} AS DOUBLE) IS NOT NULL) AS d${i},
       bool_and(${v} IS NULL OR lower(${v}) IN ('true', 'false')) AS b${i},
       bool_and(${v} IS NULL OR (regexp_matches(${v}, '^[0-9]{4}-[0-9]{2}-[0-9]{2}') AND TRY_CAST(${v} AS TIMESTAMPTZ) IS NOT NULL)) AS t${i}`;
-  });
-  const row = (await db.rows(`SELECT ${probes.join(', ')} FROM ${parsed.from(stage)} WHERE __ok`))[0] ?? {};
-  strings.forEach((k, i) => {
-    const type =
-      !row[`n${i}`] ? 'VARCHAR'
-      : row[`i${i}`] ? 'BIGINT'
-      : row[`d${i}`] ? 'DOUBLE'
-      : row[`b${i}`] ? 'BOOLEAN'
-      : row[`t${i}`] ? 'TIMESTAMPTZ'
-      : 'VARCHAR';
-    types.set(k.name, type);
-  });
-  return types;
+}
+
+const typeOf = (row: Record<string, unknown>, i: number | ''): string =>
+  !row[`n${i}`] ? 'VARCHAR'
+  : row[`i${i}`] ? 'BIGINT'
+  : row[`d${i}`] ? 'DOUBLE'
+  : row[`b${i}`] ? 'BOOLEAN'
+  : row[`t${i}`] ? 'TIMESTAMPTZ'
+  : 'VARCHAR';
+
+/** The SQL type each string-valued key's values all parse as (VARCHAR when none fits). */
+async function probeStrings(db: Db, stage: string, names: readonly string[]): Promise<Map<string, string>> {
+  if (names.length === 0) return new Map();
+  if (names.length > COLUMNS_PER_STATEMENT) {
+    const rows = await db.rows(`SELECT k, ${probes('v', '')} FROM (SELECT k, NULLIF(trim(v), '') AS v FROM ${keyValuePairs(stage, names, 'VARCHAR')}) GROUP BY k`);
+    return new Map(rows.map((r) => [String(r.k), typeOf(r, '')]));
+  }
+  const parsed = new ParsedRow(names, new Set());
+  const all = names.map((k, i) => probes(`NULLIF(trim(${parsed.field(k)}), '')`, i));
+  const row = (await db.rows(`SELECT ${all.join(', ')} FROM ${parsed.from(stage)} WHERE __ok`))[0] ?? {};
+  return new Map(names.map((k, i) => [k, typeOf(row, i)]));
 }
