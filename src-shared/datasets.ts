@@ -41,6 +41,11 @@ export interface ImportRequest {
   readonly keepNoConsent?: boolean;
   /** Redact e-mails, phone numbers and IPs in attributes/context, reduce URLs to paths. */
   readonly redact?: boolean;
+  /**
+   * A folder of JSON Schemas (`<event_name>.json`) that events' attributes must pass; default:
+   * `<workspace>.schemas/` beside the workspace when it exists.
+   */
+  readonly schemas?: string;
 }
 
 export interface ImportedFile {

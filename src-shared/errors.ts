@@ -19,6 +19,8 @@ export type ErrorCode =
   | 'locked'
   /** The workspace file or its WAL cannot be read; it was moved aside and can be rebuilt. */
   | 'damaged'
+  /** The disk holding the workspace (or its temp files) is full; nothing was changed. */
+  | 'disk_full'
   | 'internal';
 
 export interface ErrorShape {

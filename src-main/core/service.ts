@@ -118,6 +118,13 @@ export function createService(initial: Workspace | null, opts: ServiceOptions = 
     running = controller;
     try {
       return await fn(target, controller.signal);
+    } catch (e) {
+      // A fatal error (a full disk) stops DuckDB for good; the file keeps what it held: open it afresh.
+      if (target.db.invalidated && ws === target) {
+        target.closeSync();
+        ws = await Workspace.open(target.path, { readOnly: target.db.readOnly }).catch(() => null);
+      }
+      throw e;
     } finally {
       running = null;
     }
@@ -159,9 +166,9 @@ export function createService(initial: Workspace | null, opts: ServiceOptions = 
     async rejects(req) {
       const w = current();
       await w.dataset(req.dataset);
-      const limit = Math.min(Math.max(1, Math.floor(req.limit ?? 100)), 10_000);
-      const offset = Math.max(0, Math.floor(req.offset ?? 0));
-      if (!Number.isSafeInteger(limit) || !Number.isSafeInteger(offset)) throw new UserError('bad_request', 'limit and offset must be whole numbers', 'e.g. limit: 100, offset: 0');
+      if (![req.limit, req.offset].every((v) => v === undefined || Number.isSafeInteger(v))) throw new UserError('bad_request', 'limit and offset must be whole numbers', 'e.g. limit: 100, offset: 0');
+      const limit = Math.min(Math.max(1, req.limit ?? 100), 10_000);
+      const offset = Math.max(0, req.offset ?? 0);
       return w.db.columnar(
         `SELECT file, line, reason, raw FROM tallybook.rejects WHERE dataset = ? ORDER BY import_id, file, line LIMIT ${limit} OFFSET ${offset}`,
         [req.dataset],

@@ -21,6 +21,7 @@ const STATUS: Record<ErrorCode, number> = {
   conflict: 409,
   locked: 409,
   damaged: 409,
+  disk_full: 507,
   cancelled: 409,
   internal: 500,
 };

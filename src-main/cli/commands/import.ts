@@ -36,7 +36,7 @@ export function describeImport(s: ImportSummary, workspace: string): string {
 export const importCommand: Command = {
   name: 'import',
   summary: 'import files, folders or globs into a dataset (created when new)',
-  usage: 'import -w WS -n NAME [-k events|jobs|metrics|table] [--map field=column]… [--keep-no-consent] [--redact] [--json] PATH...',
+  usage: 'import -w WS -n NAME [-k events|jobs|metrics|table] [--map field=column]… [--keep-no-consent] [--redact] [--schemas DIR] [--json] PATH...',
   options: {
     ...WORKSPACE,
     ...JSON_FLAG,
@@ -45,6 +45,7 @@ export const importCommand: Command = {
     map: { type: 'string', multiple: true },
     'keep-no-consent': { type: 'boolean' },
     redact: { type: 'boolean' },
+    schemas: { type: 'string' },
   },
   async run({ values, positionals, io }) {
     const dataset = required(values, 'name', '-n NAME (the dataset to import into)');
@@ -59,7 +60,7 @@ export const importCommand: Command = {
       const summary = await withWorkspace(values, (ws) =>
         importFiles(
           ws,
-          { dataset, paths: positionals, ...(kind ? { kind } : {}), mapping, keepNoConsent: values['keep-no-consent'] === true, redact: values.redact === true },
+          { dataset, paths: positionals, ...(kind ? { kind } : {}), mapping, keepNoConsent: values['keep-no-consent'] === true, redact: values.redact === true, ...(typeof values.schemas === 'string' ? { schemas: values.schemas } : {}) },
           { signal: controller.signal, onProgress: (p) => bar.update(p) },
         ), { create: true });
       bar.done();

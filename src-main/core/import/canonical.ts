@@ -176,6 +176,8 @@ export function canonicalSelect(
   keys: readonly SourceKey[],
   extraTypes: ReadonlyMap<string, string>,
   stage: string,
+  /** A further reject reason from the typed row (schemas), given each column's expression. */
+  extraReason?: (column: (name: string) => string) => string | null,
 ): CanonicalSelect {
   // Seed 003's entity_type and action feed event_name and stay as their own columns too.
   const consumed = new Set(Object.values(mapping).flat());
@@ -207,8 +209,10 @@ export function canonicalSelect(
     kind === 'events' && ctxIndex >= 0
       ? `coalesce(lower(json_extract_string(c${ctxIndex}, '$.consent.analytics')) = 'false', false)`
       : 'false';
+  const more = extraReason?.((name) => `c${parts.findIndex((p) => p.name === name)}`) ?? null;
+  const reason = `CASE ${reasonCases.join(' ')} ELSE NULL END`;
   const sql = `
-    SELECT __file, __line, __text, CASE ${reasonCases.join(' ')} ELSE NULL END AS __reason,
+    SELECT __file, __line, __text, ${more ? `coalesce(${reason}, ${more})` : reason} AS __reason,
       ${idIndex >= 0 ? `c${idIndex}` : 'NULL::VARCHAR'} AS __id, ${noConsent} AS __no_consent,
       ${parts.map((_, i) => `c${i}`).join(', ') || 'NULL AS __none'}
     FROM (

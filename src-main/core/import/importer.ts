@@ -24,7 +24,8 @@ import type { Workspace } from '../workspace';
 import { canonicalSelect, flattenMetricsSql, metricsSelect, type CanonicalSelect } from './canonical';
 import { detectKind, resolveMapping, type Mapping, type SourceKey } from './detect';
 import { fingerprint, type Fingerprint } from './fingerprint';
-import { expandSources, type SourceFile } from './sources';
+import { expandSources, peek, type SourceFile } from './sources';
+import { readSchemas, schemaReasonSql, schemasFolder, type EventSchema } from './event-schemas';
 import { STAGE, createStage, dropStageTables, stageFile } from './stage';
 import { inferTypes, keyNames, keyTypes } from './source-keys';
 import { redactJson, redactRawText } from './redact';
@@ -89,8 +90,9 @@ export function pickKind(requested: DatasetKind | undefined, found: ExistingData
   return requested ?? found?.kind ?? detected();
 }
 
-function buildSelect(kind: DatasetKind, mapping: Mapping, keys: readonly SourceKey[], types: Map<string, string>): CanonicalSelect {
-  return kind === 'metrics' ? metricsSelect(mapping, STAGE) : canonicalSelect(kind, mapping, keys, types, STAGE);
+function buildSelect(kind: DatasetKind, mapping: Mapping, keys: readonly SourceKey[], types: Map<string, string>, schemas: readonly EventSchema[]): CanonicalSelect {
+  if (kind === 'metrics') return metricsSelect(mapping, STAGE);
+  return canonicalSelect(kind, mapping, keys, types, STAGE, (column) => schemaReasonSql(schemas, column('event_name'), column('attributes')));
 }
 
 /** The dataset's final columns: what it had, plus what this import brings. */
@@ -159,6 +161,7 @@ export async function importFiles(ws: Workspace, req: ImportRequest, opts: Impor
     // must be detected and the names alone do not tell events or jobs (metrics, tables).
     const names = await keyNames(db, STAGE);
     const where = sources.length === 1 ? basename(sources[0]!.path) : `the ${sources.length} files`;
+    if (names.length === 0 && !found) await refuseUnreadable(db, where, sources);
     if (names.length > MAX_COLUMNS) {
       throw new UserError(
         'bad_format',
@@ -178,7 +181,8 @@ export async function importFiles(ws: Workspace, req: ImportRequest, opts: Impor
     const extra = keys.filter((k) => !consumed.has(k.name));
     const typedExtra = detecting || kind === 'metrics' ? extra : await keyTypes(db, STAGE, extra.map((k) => k.name));
     const types = kind === 'metrics' ? new Map<string, string>() : await inferTypes(db, STAGE, typedExtra);
-    const select = buildSelect(kind, mapping, keys, types);
+    const folder = kind === 'events' ? schemasFolder(req.schemas, ws.path) : null;
+    const select = buildSelect(kind, mapping, keys, types, folder ? readSchemas(folder) : []);
     await watched(db, () => computeOutcomes(db, select.sql, kind, name, found !== null, !req.keepNoConsent), opts.signal, () => undefined);
     checkCancelled(opts.signal);
 
@@ -214,13 +218,41 @@ export async function importFiles(ws: Workspace, req: ImportRequest, opts: Impor
     checkCancelled(opts.signal);
     progress({ phase: 'writing', filesDone: sources.length, filesTotal: sources.length, fraction: 0.9 });
     const importId = await db.transaction(() => writeImport(ws, { name, kind, select, found, mapping, summary, startedAt, req, sources }));
-    await db.run('CHECKPOINT').catch(() => undefined);
+    // A checkpoint that fails for a full disk stops DuckDB: that must reach the user.
+    await db.run('CHECKPOINT').catch((e: unknown) => {
+      if (db.invalidated) throw e;
+    });
     progress({ phase: 'done', filesDone: sources.length, filesTotal: sources.length, fraction: 1 });
     return { ...summary, import_id: importId };
   } finally {
     await dropStageTables(db);
     for (const t of [OUTCOME, FILES]) await db.run(`DROP TABLE IF EXISTS ${t}`).catch(() => undefined);
   }
+}
+
+/** Bytes that are not text: a NUL, or not UTF-8 (a sequence cut at the end aside). */
+function looksBinary(bytes: Buffer): boolean {
+  if (bytes.includes(0)) return true;
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, Math.max(0, bytes.length - 3)));
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+/** A new dataset from files of which no row could be read: say so, naming the first bad line. */
+async function refuseUnreadable(db: Db, where: string, sources: readonly SourceFile[]): Promise<void> {
+  const [first] = await db.rows(`SELECT __file, __line, left(__text, 60) AS text, count(*) OVER () AS n FROM ${STAGE} ORDER BY __file, __line LIMIT 1`);
+  if (!first) throw new UserError('bad_format', `nothing to import: ${where} hold${sources.length === 1 ? 's' : ''} no rows`, 'check the files are not empty');
+  const source = sources[Number(first.__file)]!;
+  const file = basename(source.path);
+  const shown = looksBinary(await peek(source.path, source.gzip, 4096)) ? 'binary data' : JSON.stringify(String(first.text ?? ''));
+  throw new UserError(
+    'bad_format',
+    `none of the ${Number(first.n).toLocaleString('en-US')} lines of ${where} could be read: ${file} line ${Number(first.__line)} holds ${shown}`,
+    'check that the file is what its name says (NDJSON: one JSON object per line; JSON: an array of objects; CSV with a header), and not compressed or binary',
+  );
 }
 
 /**

@@ -108,17 +108,33 @@ async function stageJsonDocument(db: Db, file: SourceFile, fileIndex: number, la
   );
 }
 
-async function stageCsv(db: Db, file: SourceFile, fileIndex: number, limit?: number): Promise<void> {
+async function readCsv(db: Db, file: SourceFile, encoding: 'utf-8' | 'latin-1', limit?: number): Promise<void> {
   await db.run(`DROP TABLE IF EXISTS ${REJ}`);
   await db.run(`DROP TABLE IF EXISTS ${REJ_SCAN}`);
   await readInto(
     db,
     file,
     `SELECT * FROM read_csv(?, all_varchar=true, store_rejects=true, rejects_table='${REJ}', rejects_scan='${REJ_SCAN}',
-       max_line_size=${MAX_LINE})`,
+       max_line_size=${MAX_LINE}, encoding='${encoding}')`,
     [file.path],
     limit,
   );
+}
+
+/**
+ * Whether a CSV read as UTF-8 is really Latin-1 (Windows exports): some lines are not UTF-8,
+ * and no line that is holds a character beyond ASCII. A UTF-8 file with a few broken lines keeps
+ * its encoding, and those lines are rejected.
+ */
+async function isLatin1(db: Db): Promise<boolean> {
+  const broken = Number(await db.value(`SELECT count(*) FROM ${REJ} WHERE error_type = 'INVALID ENCODING'`));
+  if (broken === 0) return false;
+  return Number(await db.value(`SELECT count(*) FROM ${READ} t WHERE strlen(to_json(t)::VARCHAR) <> length(to_json(t)::VARCHAR)`)) === 0;
+}
+
+async function stageCsv(db: Db, file: SourceFile, fileIndex: number, limit?: number): Promise<void> {
+  await readCsv(db, file, 'utf-8', limit);
+  if (await isLatin1(db)) await readCsv(db, file, 'latin-1', limit);
   const cols = await db.rows(`SELECT column_name FROM duckdb_columns() WHERE table_name = '${READ}' AND database_name = 'temp'`);
   const headerless = cols.every((c) => /^column\d+$/.test(String(c.column_name)));
   await insertWithRejects(db, fileIndex, headerless ? 1 : 2, 'to_json(t)::VARCHAR', 'true');
