@@ -1,11 +1,15 @@
 /**
  * The engine's handle on one DuckDB file: one instance, one connection owned here, every value
  * bound as a parameter. Statements are serialised so that a transaction never interleaves with
- * another caller's statement on the same connection.
+ * another caller's statement on the same connection. Extensions are never installed or loaded
+ * on demand, and once the start-up settings are made the configuration is locked: no later
+ * SET, RESET or PRAGMA (a user's or the engine's) can change it.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { totalmem } from 'node:os';
-import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import { basename } from 'node:path';
+import { UserError } from '../../src-shared/errors';
+import { DOUBLE, DuckDBInstance, type DuckDBConnection, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
 import type { CellValue, ColumnarResult } from '../../src-shared/columnar';
 import { toRowObjects } from '../../src-shared/columnar';
 import { readerToColumnar } from './values';
@@ -29,8 +33,21 @@ export function memoryLimit(total = totalmem(), override = process.env.TALLYBOOK
   return `${Math.max(1024, Math.floor(total / 4 / 1024 / 1024))}MB`;
 }
 
+const isUnsafeInteger = (v: DuckDBValue): boolean => typeof v === 'number' && Number.isInteger(v) && !Number.isSafeInteger(v);
+
+/**
+ * Parameter types where node-api's own choice fails: it binds an integral JS number as INTEGER
+ * or BIGINT, which cannot hold 1e308; such a number (past 2^53) binds as the DOUBLE it is.
+ * Entries left undefined are inferred by node-api as usual.
+ */
+function paramTypes(params: Params): DuckDBType[] | undefined {
+  return params.some(isUnsafeInteger) ? (params.map((p) => (isUnsafeInteger(p) ? DOUBLE : undefined)) as DuckDBType[]) : undefined;
+}
+
 export class Db {
   private queue: Promise<unknown> = Promise.resolve();
+  /** DuckDB stopped after a fatal error (e.g. a full disk): the file must be opened again. */
+  invalidated = false;
   /** Set inside exclusive(): nested calls from the same async context run at once. */
   private readonly owner = new AsyncLocalStorage<true>();
 
@@ -52,6 +69,7 @@ export class Db {
     const instance = await DuckDBInstance.create(path, config);
     const conn = await instance.connect();
     await conn.run(`SET TimeZone = 'UTC'`);
+    await conn.run('SET lock_configuration = true');
     return new Db(instance, conn, path, options.readOnly ?? false);
   }
 
@@ -65,13 +83,31 @@ export class Db {
   }
 
   private async raw(sql: string, params?: Params) {
-    if (!TRACE) return this.conn.runAndReadAll(sql, params ? [...params] : undefined);
-    const start = performance.now();
+    const types = params && paramTypes(params);
+    const start = TRACE ? performance.now() : 0;
     try {
-      return await this.conn.runAndReadAll(sql, params ? [...params] : undefined);
+      return await this.conn.runAndReadAll(sql, params ? [...params] : undefined, types);
+    } catch (e) {
+      throw this.fatal(e);
     } finally {
-      process.stderr.write(`[sql ${(performance.now() - start).toFixed(1)} ms] ${sql.replace(/\s+/g, ' ').slice(0, 140)}\n`);
+      if (TRACE) process.stderr.write(`[sql ${(performance.now() - start).toFixed(1)} ms] ${sql.replace(/\s+/g, ' ').slice(0, 140)}\n`);
     }
+  }
+
+  /**
+   * After a fatal error DuckDB refuses every statement until the file is opened again: the Db
+   * says so (`invalidated`), and a full disk, the usual cause, becomes a user error.
+   */
+  private fatal(e: unknown): unknown {
+    const message = e instanceof Error ? e.message : String(e);
+    if (/FATAL Error|database has been invalidated/i.test(message)) this.invalidated = true;
+    if (!/No space left on device/i.test(message)) return e;
+    this.invalidated = true;
+    return new UserError(
+      'disk_full',
+      `the disk holding ${basename(this.path)} is full: Tallybook stopped writing to it, and what it held before is kept`,
+      `free some space on that disk (imports need room for the data and for temporary files beside the workspace), then open the workspace again; full path: ${this.path}`,
+    );
   }
 
   async run(sql: string, params?: Params): Promise<void> {
