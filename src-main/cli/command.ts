@@ -22,7 +22,8 @@ export interface Command {
   run(ctx: Ctx): Promise<number>;
 }
 
-export const WORKSPACE: Options = { workspace: { type: 'string', short: 'w' } };
+/** -w WORKSPACE, and --read-only (a snapshot when another process is writing the file). */
+export const WORKSPACE: Options = { workspace: { type: 'string', short: 'w' }, 'read-only': { type: 'boolean' } };
 export const DATASET: Options = { dataset: { type: 'string', short: 'd' } };
 export const JSON_FLAG: Options = { json: { type: 'boolean' } };
 
@@ -53,7 +54,7 @@ export function oneOf<T extends string>(values: Values, name: string, allowed: r
 
 /** Opens the workspace named by -w, runs fn, and always closes it. */
 export async function withWorkspace<T>(values: Values, fn: (ws: Workspace) => Promise<T>, opts: { create?: boolean } = {}): Promise<T> {
-  const ws = await Workspace.open(required(values, 'workspace', '-w WORKSPACE'), opts);
+  const ws = await Workspace.open(required(values, 'workspace', '-w WORKSPACE'), { ...opts, readOnly: values['read-only'] === true });
   try {
     return await fn(ws);
   } finally {

@@ -34,7 +34,7 @@ function lockedError(path: string, holder: string | null): UserError {
   return new UserError(
     'locked',
     `workspace ${path} is open for writing in another process${holder ? ` (${holder})` : ''}`,
-    'close the other Tallybook window or command, or open it read-only (a snapshot as of its last save)',
+    'close the other Tallybook window or command, or open it read-only (a snapshot as of its last save; on the command line: --read-only)',
   );
 }
 

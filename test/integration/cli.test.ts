@@ -6,24 +6,11 @@
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../src-main/cli/main';
-import type { Io } from '../../src-main/cli/io';
+import { cli } from '../helpers/cli';
 import { Workspace } from '../../src-main/core/workspace';
 import { tempDir, type TempDir } from '../helpers/workspace';
 
-interface Run {
-  code: number;
-  out: string;
-  err: string;
-}
 
-async function cli(...args: string[]): Promise<Run> {
-  let out = '';
-  let err = '';
-  const io: Io = { out: (s) => void (out += s), err: (s) => void (err += s), interactive: false };
-  const code = await main(args, io);
-  return { code, out, err };
-}
 
 // Seed 002 CSV export. In the 30 days before 2025-11-09T00:00Z: j1, j2, j3 (j3's +02:00 offset
 // puts it at 08:00Z on Nov 3); j4 (September) is outside.

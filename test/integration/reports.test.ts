@@ -7,8 +7,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../src-main/cli/main';
-import type { Io } from '../../src-main/cli/io';
+import { cli } from '../helpers/cli';
 import { importFiles } from '../../src-main/core/import/importer';
 import { buildReport } from '../../src-main/core/reports/build-report';
 import { renderMarkdown } from '../../src-main/core/reports/markdown';
@@ -65,13 +64,6 @@ afterAll(() => {
   t.cleanup();
 });
 
-async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: Io = { out: (s) => void (out += s), err: (s) => void (err += s), interactive: false };
-  const code = await main(args, io);
-  return { code, out, err };
-}
 
 describe('markdown', () => {
   it('escapes everything and shows links as text', () => {

@@ -11,6 +11,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createService } from '../../src-main/core/service';
 import { Workspace } from '../../src-main/core/workspace';
 import { makeDataset, tempDir, type TempDir } from '../helpers/workspace';
+import { cli } from '../helpers/cli';
 
 /**
  * Another process writing the workspace: it opens the file with DuckDB, adds 2 events that stay
@@ -65,9 +66,12 @@ describe('a workspace open in another process', () => {
     await expect(Workspace.open(path)).rejects.toMatchObject({
       code: 'locked',
       message: `workspace ${path} is open for writing in another process (PID ${other.pid})`,
-      hint: 'close the other Tallybook window or command, or open it read-only (a snapshot as of its last save)',
+      hint: 'close the other Tallybook window or command, or open it read-only (a snapshot as of its last save; on the command line: --read-only)',
     });
     await expect(Workspace.open(path, { create: true })).rejects.toMatchObject({ code: 'locked' });
+    // The command line takes the same offer.
+    expect(await cli('sql', '-w', path, '--format', 'json', 'SELECT count(*) AS n FROM events')).toMatchObject({ code: 2, err: expect.stringMatching(/is open for writing in another process/) });
+    expect(await cli('sql', '-w', path, '--read-only', '--format', 'json', 'SELECT count(*) AS n FROM events')).toEqual({ code: 0, out: '[{"n":3}]\n', err: '' });
   });
 
   it('opens read-only as a snapshot of the last checkpoint, without the other process\'s WAL, and cleans it up', async () => {

@@ -7,8 +7,7 @@
 import { appendFileSync, closeSync, existsSync, openSync, readdirSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ImportRequest } from '../../src-shared/datasets';
-import { main } from '../../src-main/cli/main';
-import type { Io } from '../../src-main/cli/io';
+import { cli } from '../helpers/cli';
 import { importFiles } from '../../src-main/core/import/importer';
 import { readSourcesRecord, sidecarPath } from '../../src-main/core/recovery/sources-record';
 import { createService } from '../../src-main/core/service';
@@ -18,13 +17,6 @@ import { tempDir, type TempDir } from '../helpers/workspace';
 let t: TempDir;
 afterEach(() => t?.cleanup());
 
-async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: Io = { out: (s) => void (out += s), err: (s) => void (err += s), interactive: false };
-  const code = await main(args, io);
-  return { code, out, err };
-}
 
 const ev = (id: string, at: string, consent = true) =>
   JSON.stringify({ event_id: id, event_name: 'commerce.view', occurred_at: at, session_id: 's1', user_id: 'u1', attributes: {}, context: { consent: { analytics: consent } } });

@@ -61,7 +61,7 @@ describe('electron-builder.yml', () => {
   });
 
   it('flips the Electron fuses that close Node, debugger and non-asar entry points', () => {
-    expect(config.electronFuses).toEqual({
+    expect((config as { electronFuses?: unknown }).electronFuses).toEqual({
       runAsNode: false,
       enableNodeOptionsEnvironmentVariable: false,
       enableNodeCliInspectArguments: false,
