@@ -84,6 +84,23 @@ export async function entitySource(ws: Workspace, info: DatasetInfo, timeZone: s
   return ident(info.name);
 }
 
+/** Rows to count, and how to count them: a count cube with its weight, or the table with count(*). */
+export interface CountSource {
+  readonly from: Fragment;
+  readonly count: Fragment;
+}
+
+/**
+ * What an analysis counting events by some of the dataset's columns (no time buckets) reads in
+ * a window: the smallest current count cube holding all those columns, else the table.
+ */
+export async function countSource(ws: Workspace, info: DatasetInfo, columns: readonly string[], window: TimeWindow): Promise<CountSource> {
+  const state = info.kind === 'events' && info.timeColumn === TIME ? await cubeState(ws.db, info.name) : null;
+  const cube = state?.version === info.version ? COUNT_CUBES.find((c) => columns.every((col) => c.dims.includes(col))) : undefined;
+  if (!cube) return { from: ident(info.name), count: raw('count(*)') };
+  return { from: cubeRelation(cube, info.name, [window]), count: sql`CAST(sum(${ident(WEIGHT)}) AS BIGINT)` };
+}
+
 export interface CubeContext extends BuildContext {
   readonly info: DatasetInfo;
 }
