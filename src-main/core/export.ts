@@ -35,33 +35,37 @@ export function exportFormat(path: string, format?: ExportFormat): ExportFormat 
   return f;
 }
 
+/** A source field counts when it is there and not null (JSON's way of leaving it out). */
+const given = <T,>(x: T | null | undefined): x is T => x !== undefined && x !== null;
+
 export async function exportData(ws: Workspace, req: ExportRequest): Promise<ExportResult> {
-  const sources = [req.dataset, req.sql, req.spec, req.rows, req.rejectsOf, req.funnelDropOff].filter((x) => x !== undefined);
+  const sources = [req.dataset, req.sql, req.spec, req.rows, req.rejectsOf, req.funnelDropOff].filter(given);
   if (sources.length !== 1) throw new UserError('bad_request', 'export needs exactly one of a dataset, a SQL query, a query spec, a rows request or --rejects DATASET');
+  if (typeof req.path !== 'string' || req.path.trim() === '') throw new UserError('bad_request', 'export needs the path of the file to write', 'e.g. -o events.csv');
   const format = exportFormat(req.path, req.format);
   let select: string;
   let params: Params = [];
-  if (req.dataset !== undefined) {
+  if (given(req.dataset)) {
     await ws.dataset(req.dataset);
     select = `SELECT * FROM ${quoteIdent(req.dataset)}`;
-  } else if (req.rejectsOf !== undefined) {
+  } else if (given(req.rejectsOf)) {
     await ws.dataset(checkDatasetName(req.rejectsOf));
     select = `SELECT file, line, reason, raw FROM tallybook.rejects WHERE dataset = ${quoteLiteral(req.rejectsOf)} ORDER BY import_id, file, line`;
-  } else if (req.rows !== undefined) {
+  } else if (given(req.rows)) {
     const { select: rows } = await rowsSelect(ws, req.rows);
     select = rows.sql;
     params = rows.params;
-  } else if (req.funnelDropOff !== undefined) {
+  } else if (given(req.funnelDropOff)) {
     const { select: dropOff } = await funnelDropOffSelect(ws, req.funnelDropOff);
     select = dropOff.sql;
     params = dropOff.params;
-  } else if (req.spec !== undefined) {
+  } else if (given(req.spec)) {
     const built = await explainQuery(ws, req.spec);
     select = built.sql;
     params = built.params;
   } else {
+    await checkReadOnly(ws.db, req.sql!);
     const sql = req.sql!.trim().replace(/;\s*$/, '');
-    await checkReadOnly(ws.db, sql);
     if ((await ws.db.statementTypes(sql)).length !== 1) throw new UserError('bad_request', 'export --sql takes one statement');
     select = sql;
   }

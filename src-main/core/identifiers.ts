@@ -19,10 +19,10 @@ export function quoteLiteral(value: string): string {
 }
 
 export function checkDatasetName(name: string): string {
-  if (!DATASET_NAME.test(name) || name.toLowerCase().startsWith('tallybook')) {
+  if (typeof name !== 'string' || !DATASET_NAME.test(name) || name.toLowerCase().startsWith('tallybook')) {
     throw new UserError(
       'bad_name',
-      `"${name}" is not a valid dataset name`,
+      `${JSON.stringify(name) ?? 'nothing'} is not a valid dataset name`,
       'use letters, digits and _ (starting with a letter or _, at most 63 characters), e.g. -n web_events',
     );
   }

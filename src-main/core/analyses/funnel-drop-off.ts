@@ -10,7 +10,9 @@ import type { ColumnarResult } from '../../../src-shared/columnar';
 import { UserError } from '../../../src-shared/errors';
 import type { Workspace } from '../workspace';
 import { ident, raw, sql, type Fragment } from '../query/fragment';
+import { validateSort } from '../query/validate-spec';
 import { completedAt, funnelUnits } from './funnel';
+import { shown } from './inputs';
 
 const MAX_PAGE = 10_000;
 
@@ -25,19 +27,19 @@ export async function funnelDropOffSelect(ws: Workspace, req: Omit<FunnelDropOff
   const n = units.steps.length;
   const step = req.step;
   if (!Number.isInteger(step) || step < 2 || step > n) {
-    throw new UserError('bad_request', `drop-offs are asked for a step from 2 to ${n}, not ${String(step)}`, 'units drop off between step - 1 and step');
+    throw new UserError('bad_request', `drop-offs are asked for a step from 2 to ${n}, not ${shown(step)}`, 'units drop off between step - 1 and step');
   }
   const hasBreakdown = units.breakdown !== null;
   const columns = [units.unitColumn, 'started_at', 'reached_at', ...(hasBreakdown ? ['breakdown'] : [])];
-  const order = (req.sort ?? []).map((s) => {
+  const order = validateSort(req.sort).map((s) => {
     if (!columns.includes(s.column)) throw new UserError('unknown_field', `cannot sort drop-offs by "${s.column}"`, `columns: ${columns.join(', ')}`);
-    if (s.dir !== 'asc' && s.dir !== 'desc') throw new UserError('bad_request', 'sort direction must be asc or desc');
     return `${ident(s.column).sql} ${s.dir.toUpperCase()} NULLS LAST`;
   });
   let where = raw(`depth = ${step - 1}`);
   if (req.breakdownValue !== undefined) {
     if (!hasBreakdown) throw new UserError('bad_request', 'breakdownValue needs a breakdown');
-    where = req.breakdownValue === null ? raw(`${where.sql} AND bd IS NULL`) : sql`${where} AND bd = ${String(req.breakdownValue)}`;
+    if (req.breakdownValue !== null && typeof req.breakdownValue !== 'string') throw new UserError('bad_request', 'breakdownValue must be a breakdown value (text) or null');
+    where = req.breakdownValue === null ? raw(`${where.sql} AND bd IS NULL`) : sql`${where} AND bd = ${req.breakdownValue}`;
   }
   const body = sql`SELECT unit AS ${ident(units.unitColumn)}, t1 AS started_at, ${raw(completedAt(step - 1))} AS reached_at${raw(hasBreakdown ? ', bd AS breakdown' : '')}
     FROM per_unit WHERE ${where}`;
@@ -52,7 +54,7 @@ export async function funnelDropOff(ws: Workspace, req: FunnelDropOffRequest): P
   const limit = req.limit ?? 200;
   const offset = req.offset ?? 0;
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE) throw new UserError('bad_request', `limit must be a whole number from 1 to ${MAX_PAGE}`);
-  if (!Number.isInteger(offset) || offset < 0) throw new UserError('bad_request', 'offset must be a whole number ≥ 0');
+  if (!Number.isSafeInteger(offset) || offset < 0) throw new UserError('bad_request', 'offset must be a whole number ≥ 0');
   const { select, count } = await funnelDropOffSelect(ws, req);
   const page = sql`${select} LIMIT ${raw(String(limit))} OFFSET ${raw(String(offset))}`;
   const totalRows = Number(await ws.db.value(count.sql, count.params));

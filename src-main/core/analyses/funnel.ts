@@ -47,9 +47,11 @@ import type { Workspace } from '../workspace';
 import { fieldResolver, type FieldResolver, type ResolvedField } from '../query/fields';
 import { ident, join, raw, sql, type Fragment } from '../query/fragment';
 import { anyOf, readStep, type StepMatch } from './funnel-steps';
-import { asText, existingField, requireKind, timeBounds } from './inputs';
+import { asText, existingField, requireKind, shown, timeBounds } from './inputs';
 
 export const DEFAULT_FUNNEL_WINDOW_SECONDS = 14 * 24 * 3600;
+/** A century: longer windows would carry timestamps out of DuckDB's range. */
+const MAX_WINDOW_SECONDS = 100 * 366 * 24 * 3600;
 const MAX_STEPS = 20;
 const MAX_EXCLUSIONS = 20;
 
@@ -72,15 +74,15 @@ function validate(req: FunnelRequest, fields: FieldResolver): FunnelPlan {
   }
   const mode = req.mode ?? 'sequential';
   if (!FUNNEL_MODES.includes(mode)) {
-    throw new UserError('bad_request', `funnel mode "${String(mode)}" is not one of ${FUNNEL_MODES.join(', ')}`);
+    throw new UserError('bad_request', `funnel mode "${shown(mode)}" is not one of ${FUNNEL_MODES.join(', ')}`);
   }
   const by: FunnelUnit = req.by ?? 'user';
   if (by !== 'user' && by !== 'session') {
-    throw new UserError('bad_request', `funnel unit "${String(by)}" is not session or user`);
+    throw new UserError('bad_request', `funnel unit "${shown(by)}" is not session or user`);
   }
   const windowSeconds = req.windowSeconds ?? DEFAULT_FUNNEL_WINDOW_SECONDS;
-  if (typeof windowSeconds !== 'number' || !Number.isFinite(windowSeconds) || windowSeconds < 0) {
-    throw new UserError('bad_request', `funnel window ${String(windowSeconds)} s is not a duration`, 'give a window of 0 seconds or more, e.g. 30m, 2h, 14d');
+  if (typeof windowSeconds !== 'number' || !Number.isFinite(windowSeconds) || windowSeconds < 0 || windowSeconds > MAX_WINDOW_SECONDS) {
+    throw new UserError('bad_request', `funnel window ${shown(windowSeconds)} s is not a duration`, 'give a window from 0 seconds to 100 years, e.g. 30m, 2h, 14d');
   }
   return {
     steps: steps.map((s: unknown, i) => readStep(s, `funnel step ${i + 1}`, fields)),

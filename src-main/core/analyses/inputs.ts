@@ -11,6 +11,16 @@ import { fieldResolver, type ResolvedField } from '../query/fields';
 import { ident, join, raw, sql, type Fragment } from '../query/fragment';
 import { formatInstant, parseInstant } from '../query/instant';
 
+/**
+ * A request value as an error message shows it: primitives as String() writes them, anything
+ * else as JSON (a JSON object may carry its own "toString", which String() would trip on),
+ * cut to 80 characters.
+ */
+export function shown(v: unknown): string {
+  const text = v === null || typeof v !== 'object' ? String(v) : (JSON.stringify(v) ?? typeof v);
+  return text.length > 80 ? `${text.slice(0, 80)}…` : text;
+}
+
 /** The dataset, after checking it is of one of the kinds an analysis works on. */
 export async function requireKind(ws: Workspace, dataset: string, kinds: readonly DatasetKind[], analysis: string): Promise<DatasetInfo> {
   const info = await ws.dataset(dataset);
@@ -40,7 +50,7 @@ export function readBounds(from: string | undefined, to: string | undefined): Bo
   const read = (text: string | undefined, name: string) => {
     if (text === undefined) return null;
     const t = typeof text === 'string' ? parseInstant(text) : null;
-    if (t === null) throw new UserError('bad_request', `${name} "${String(text)}" is not a timestamp`, 'use ISO 8601, e.g. 2025-11-01T00:00:00Z');
+    if (t === null) throw new UserError('bad_request', `${name} "${shown(text)}" is not a timestamp`, 'use ISO 8601, e.g. 2025-11-01T00:00:00Z');
     return t;
   };
   const f = read(from, 'from');

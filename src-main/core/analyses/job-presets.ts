@@ -29,7 +29,7 @@ import type { CellValue } from '../../../src-shared/columnar';
 import type { Workspace } from '../workspace';
 import { ident, raw, sql, type Fragment } from '../query/fragment';
 import { formatInstant, parseInstant } from '../query/instant';
-import { requireKind } from './inputs';
+import { requireKind, shown } from './inputs';
 
 const DEFAULT_DAYS = 30;
 const MAX_DAYS = 36_500;
@@ -50,7 +50,7 @@ export async function runJobPreset<P extends JobPresetName>(ws: Workspace, req: 
 export async function runJobPreset(ws: Workspace, req: PresetRequest): Promise<PresetResult>;
 export async function runJobPreset(ws: Workspace, req: PresetRequest): Promise<PresetResult> {
   if (!(JOB_PRESETS as readonly unknown[]).includes(req.preset)) {
-    throw new UserError('bad_request', `unknown preset "${String(req.preset)}"`, `use one of ${JOB_PRESETS.join(', ')}`);
+    throw new UserError('bad_request', `unknown preset "${shown(req.preset)}"`, `use one of ${JOB_PRESETS.join(', ')}`);
   }
   const period = await readPeriod(ws, req, `the ${req.preset} report`);
   switch (req.preset) {
@@ -68,7 +68,7 @@ export async function runJobPreset(ws: Workspace, req: PresetRequest): Promise<P
 function readDays(days: unknown): number {
   if (days === undefined) return DEFAULT_DAYS;
   if (typeof days !== 'number' || !Number.isInteger(days) || days < 1 || days > MAX_DAYS) {
-    throw new UserError('bad_request', `days must be a whole number from 1 to ${MAX_DAYS}, got ${String(days)}`, 'e.g. days=30');
+    throw new UserError('bad_request', `days must be a whole number from 1 to ${MAX_DAYS}, got ${shown(days)}`, 'e.g. days=30');
   }
   return days;
 }
@@ -76,7 +76,7 @@ function readDays(days: unknown): number {
 function readInterval(interval: unknown): Interval {
   if (interval === undefined) return 'day';
   if (!(INTERVALS as readonly unknown[]).includes(interval)) {
-    throw new UserError('bad_request', `interval must be one of ${INTERVALS.join(', ')}, got ${String(interval)}`, 'e.g. interval=week');
+    throw new UserError('bad_request', `interval must be one of ${INTERVALS.join(', ')}, got ${shown(interval)}`, 'e.g. interval=week');
   }
   return interval as Interval;
 }
@@ -93,7 +93,7 @@ export async function readPeriod(ws: Workspace, req: Pick<PresetRequest, 'datase
     if (end === null) end = BigInt(Date.now()) * 1000n;
   } else {
     end = typeof req.now === 'string' ? parseInstant(req.now) : null;
-    if (end === null) throw new UserError('bad_request', `now "${String(req.now)}" is not a timestamp`, 'use ISO 8601, e.g. 2025-11-09T00:00:00Z');
+    if (end === null) throw new UserError('bad_request', `now "${shown(req.now)}" is not a timestamp`, 'use ISO 8601, e.g. 2025-11-09T00:00:00Z');
   }
   const start = formatInstant(end - BigInt(days) * MICROS_PER_DAY);
   const endText = formatInstant(end);

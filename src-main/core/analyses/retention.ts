@@ -22,7 +22,7 @@ import { ident, raw, sql, type Fragment } from '../query/fragment';
 import { localBucket, toLocal, type TimeWindow } from '../query/time-range';
 import { parseInstant } from '../query/instant';
 import { entitySource } from '../cubes/route';
-import { readBounds, requireKind, timeBounds } from './inputs';
+import { readBounds, requireKind, shown, timeBounds } from './inputs';
 
 const INTERVALS: readonly RetentionInterval[] = ['day', 'week', 'month'];
 const THIRTY_DAYS = 30n * 86_400_000_000n;
@@ -36,18 +36,21 @@ function periodsBetween(interval: RetentionInterval, a: Fragment, b: Fragment): 
 function validate(req: RetentionRequest): { interval: RetentionInterval; periods: number; cohort: 'first_time' | 'recurring' } {
   const interval = req.interval ?? 'week';
   if (!INTERVALS.includes(interval)) {
-    throw new UserError('bad_request', `retention interval "${String(interval)}" is not one of ${INTERVALS.join(', ')}`, 'e.g. interval: week');
+    throw new UserError('bad_request', `retention interval "${shown(interval)}" is not one of ${INTERVALS.join(', ')}`, 'e.g. interval: week');
   }
   const periods = req.periods ?? 8;
   if (!Number.isInteger(periods) || periods < 1 || periods > 366) {
-    throw new UserError('bad_request', `retention needs periods between 1 and 366, got ${String(periods)}`, 'e.g. periods: 8');
+    throw new UserError('bad_request', `retention needs periods between 1 and 366, got ${shown(periods)}`, 'e.g. periods: 8');
   }
   const cohort = req.cohort ?? 'first_time';
   if (cohort !== 'first_time' && cohort !== 'recurring') {
-    throw new UserError('bad_request', `retention cohort "${String(cohort)}" is not first_time or recurring`);
+    throw new UserError('bad_request', `retention cohort "${shown(cohort)}" is not first_time or recurring`);
+  }
+  for (const key of ['startEvent', 'returnEvent'] as const) {
+    if (req[key] !== undefined && typeof req[key] !== 'string') throw new UserError('bad_request', `retention ${key} must be an event name (text)`, 'e.g. startEvent: "signup"');
   }
   if (req.by !== undefined && req.by !== 'user' && req.by !== 'session') {
-    throw new UserError('bad_request', `retention unit "${String(req.by)}" is not session or user`);
+    throw new UserError('bad_request', `retention unit "${shown(req.by)}" is not session or user`);
   }
   return { interval, periods, cohort };
 }

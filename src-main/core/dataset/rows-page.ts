@@ -12,7 +12,7 @@ import { timeBounds } from '../analyses/inputs';
 import { fieldResolver } from '../query/fields';
 import { filterCondition } from '../query/filters';
 import { ident, join, raw, sql, type Fragment } from '../query/fragment';
-import { validateFilters } from '../query/validate-spec';
+import { validateFilters, validateSort } from '../query/validate-spec';
 
 export const MAX_PAGE = 10_000;
 
@@ -27,10 +27,9 @@ export interface RowsSelect {
 export async function rowsSelect(ws: Workspace, req: Omit<RowsRequest, 'offset' | 'limit'>): Promise<RowsSelect & { rowCount: number }> {
   const info = await ws.dataset(req.dataset);
   const names = info.columns.map((c) => c.name);
-  const order = (req.sort ?? []).map((s) => {
+  const order = validateSort(req.sort).map((s) => {
     const col = findColumn(names, s.column);
     if (!col) throw new UserError('unknown_field', `cannot sort by "${s.column}": ${req.dataset} has no such column`, `columns: ${names.join(', ')}`);
-    if (s.dir !== 'asc' && s.dir !== 'desc') throw new UserError('bad_request', `sort direction must be asc or desc`);
     return `${quoteIdent(col)} ${s.dir.toUpperCase()} NULLS LAST`;
   });
   const orderBy = raw(order.length ? `ORDER BY ${order.join(', ')}, rowid` : 'ORDER BY rowid');
@@ -53,7 +52,7 @@ export async function rowsPage(ws: Workspace, req: RowsRequest): Promise<Columna
   const limit = req.limit ?? 200;
   const offset = req.offset ?? 0;
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE) throw new UserError('bad_request', `limit must be a whole number from 1 to ${MAX_PAGE}`);
-  if (!Number.isInteger(offset) || offset < 0) throw new UserError('bad_request', 'offset must be a whole number ≥ 0');
+  if (!Number.isSafeInteger(offset) || offset < 0) throw new UserError('bad_request', 'offset must be a whole number ≥ 0');
   const { select, count, rowCount } = await rowsSelect(ws, req);
   const page = sql`${select} LIMIT ${raw(String(limit))} OFFSET ${raw(String(offset))}`;
   const totalRows = count === null ? rowCount : Number(await ws.db.value(count.sql, count.params));

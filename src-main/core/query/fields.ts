@@ -60,6 +60,7 @@ export function fieldResolver(dataset: string, columns: readonly ColumnDef[]): F
   const attributes = columns.find((c) => c.name === ATTRIBUTES_COLUMN && c.type.toUpperCase() === 'JSON');
 
   const resolve = (name: string): ResolvedField => {
+    if (typeof name !== 'string' || name === '') throw new UserError('bad_request', `a field of dataset "${dataset}" is named by non-empty text, not ${JSON.stringify(name) ?? 'nothing'}`);
     const found = findColumn(names, name);
     const column = found === null ? undefined : columns.find((c) => c.name === found);
     if (column) {

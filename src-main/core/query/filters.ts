@@ -60,9 +60,14 @@ function bindValue(v: FilterValue, comparison: Comparison, filter: Filter, field
   }
 }
 
-/** The field as compared: attributes compared numerically are cast with TRY_CAST. */
+/**
+ * The field as compared: attributes compared numerically are cast with TRY_CAST, and columns
+ * compared as text that are not VARCHAR (JSON, UUID, lists …) are read as their text, so that a
+ * value is never converted to the column's type (which fails for most text).
+ */
 function left(field: ResolvedField, comparison: Comparison): Fragment {
-  return field.source === 'attribute' && comparison === 'numeric' ? sql`TRY_CAST(${field.expr} AS DOUBLE)` : field.expr;
+  if (field.source === 'attribute') return comparison === 'numeric' ? sql`TRY_CAST(${field.expr} AS DOUBLE)` : field.expr;
+  return comparison === 'text' && field.type.toUpperCase() !== 'VARCHAR' ? sql`CAST(${field.expr} AS VARCHAR)` : field.expr;
 }
 
 export function filterCondition(filter: Filter, field: ResolvedField): Fragment {

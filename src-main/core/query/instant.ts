@@ -4,6 +4,8 @@
  * midnight UTC. Calendar arithmetic (months, years) is done in UTC and clamps to the month's
  * last day, as DuckDB does (2025-03-31 minus 1 month = 2025-02-28).
  */
+import { UserError } from '../../../src-shared/errors';
+
 export type Instant = bigint;
 
 const ISO =
@@ -83,7 +85,7 @@ const FIXED_MICROS: Record<Exclude<DurationUnit, 'mo' | 'y'>, bigint> = {
   w: 7n * 86_400n * MICROS_PER_SECOND,
 };
 
-function minusMonths(t: Instant, months: number): Instant {
+function minusMonths(t: Instant, months: number): Instant | null {
   const msPart = t / MICROS_PER_MS - (t % MICROS_PER_MS < 0n ? 1n : 0n);
   const rest = t - msPart * MICROS_PER_MS;
   const d = new Date(Number(msPart));
@@ -93,12 +95,21 @@ function minusMonths(t: Instant, months: number): Instant {
   const day = Math.min(d.getUTCDate(), daysInMonth(year, month0));
   const shifted = new Date(d.getTime());
   shifted.setUTCFullYear(year, month0, day);
-  return BigInt(shifted.getTime()) * MICROS_PER_MS + rest;
+  return Number.isNaN(shifted.getTime()) ? null : BigInt(shifted.getTime()) * MICROS_PER_MS + rest;
 }
 
-/** t minus the duration (calendar months and years in UTC). */
+/** The instants a JS Date (and so formatInstant) can hold: ±8.64e15 ms around 1970. */
+const DATE_LIMIT = 8_640_000_000_000_000n * MICROS_PER_MS;
+
+/** t minus the duration (calendar months and years in UTC); a 'bad_spec' error past the calendar's reach. */
 export function minusDuration(t: Instant, duration: Duration): Instant {
-  if (duration.unit === 'mo') return minusMonths(t, duration.count);
-  if (duration.unit === 'y') return minusMonths(t, duration.count * 12);
-  return t - BigInt(duration.count) * FIXED_MICROS[duration.unit];
+  const r =
+    !Number.isSafeInteger(duration.count) ? null
+    : duration.unit === 'mo' ? minusMonths(t, duration.count)
+    : duration.unit === 'y' ? minusMonths(t, duration.count * 12)
+    : t - BigInt(duration.count) * FIXED_MICROS[duration.unit];
+  if (r === null || r < -DATE_LIMIT || r > DATE_LIMIT) {
+    throw new UserError('bad_spec', `a range of ${duration.count}${duration.unit} reaches past the calendar`, 'pick a shorter range, e.g. "30d"');
+  }
+  return r;
 }

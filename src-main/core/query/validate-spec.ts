@@ -173,6 +173,21 @@ function list<T>(v: unknown, where: string, each: (item: unknown, i: number) => 
   return v.map(each);
 }
 
+export interface SortKey {
+  readonly column: string;
+  readonly dir: 'asc' | 'desc';
+}
+
+/** A sort list as row pages take it (dataset rows, drop-offs, the SQL console): [{column, dir}]; absent is []. */
+export function validateSort(v: unknown): SortKey[] {
+  if (v === undefined || v === null) return [];
+  return list(v, 'sort', (item, i) => {
+    const where = `sort[${i}]`;
+    if (!isObject(item)) throw bad(`${where} must be an object, not ${typeName(item)}`, 'e.g. {"column": "occurred_at", "dir": "desc"}');
+    return { column: nonEmptyString(item.column, `${where}.column`), dir: oneOf(item.dir, ['asc', 'desc'] as const, `${where}.dir`) };
+  });
+}
+
 /** A list of filters as in a spec's `filters` (for callers that filter without a whole spec). */
 export function validateFilters(v: unknown): Filter[] {
   return list(v, 'filters', validateFilter);

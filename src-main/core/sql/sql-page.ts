@@ -14,6 +14,7 @@ import type { SqlPage, SqlPageRequest, SqlSort } from '../../../src-shared/sql-c
 import type { Db } from '../db';
 import { MAX_PAGE } from '../dataset/rows-page';
 import { quoteIdent } from '../identifiers';
+import { validateSort } from '../query/validate-spec';
 import { consoleRun } from './console-run';
 import { checkReadOnly, sqlError } from './read-only';
 
@@ -21,17 +22,13 @@ function pageBounds(req: SqlPageRequest): { offset: number; limit: number } {
   const limit = req.limit ?? 200;
   const offset = req.offset ?? 0;
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE) throw new UserError('bad_request', `limit must be a whole number from 1 to ${MAX_PAGE}`);
-  if (!Number.isInteger(offset) || offset < 0) throw new UserError('bad_request', 'offset must be a whole number ≥ 0');
+  if (!Number.isSafeInteger(offset) || offset < 0) throw new UserError('bad_request', 'offset must be a whole number ≥ 0');
   return { offset, limit };
 }
 
 function orderBy(sort: readonly SqlSort[] | undefined): string {
-  if (!sort?.length) return '';
-  const keys = sort.map((s) => {
-    if (s.dir !== 'asc' && s.dir !== 'desc') throw new UserError('bad_request', 'sort direction must be asc or desc');
-    return `${quoteIdent(s.column)} ${s.dir.toUpperCase()} NULLS LAST`;
-  });
-  return ` ORDER BY ${keys.join(', ')}`;
+  const keys = validateSort(sort).map((s) => `${quoteIdent(s.column)} ${s.dir.toUpperCase()} NULLS LAST`);
+  return keys.length ? ` ORDER BY ${keys.join(', ')}` : '';
 }
 
 /** The statement without trailing semicolons, on its own lines so a trailing comment stays closed. */
