@@ -26,6 +26,8 @@ export interface WorkspaceOptions {
   readonly readOnly?: boolean;
   /** Apply migrations only up to this version (tests of older workspaces). */
   readonly migrateTo?: number;
+  /** DuckDB settings made at start-up, before the configuration is locked (tests). */
+  readonly settings?: Readonly<Record<string, string>>;
 }
 
 const DEFAULT_SETTINGS: WorkspaceSettings = { timeZone: 'UTC', weekStart: 'monday', currency: 'USD' };
@@ -83,7 +85,7 @@ export class Workspace {
     if (!release) throw new UserError('locked', `workspace ${path} is already open in this Tallybook`, 'use the open one, or close it first');
     let ws: Workspace;
     try {
-      ws = await Workspace.connect(path, full, readOnly, release);
+      ws = await Workspace.connect(path, full, readOnly, release, options.settings);
     } catch (e) {
       release();
       throw e;
@@ -98,11 +100,11 @@ export class Workspace {
     return ws;
   }
 
-  private static async connect(path: string, full: string, readOnly: boolean, release: () => void): Promise<Workspace> {
+  private static async connect(path: string, full: string, readOnly: boolean, release: () => void, settings?: Readonly<Record<string, string>>): Promise<Workspace> {
     let failure = headerFailure(full);
     if (!failure) {
       try {
-        return new Workspace(await Db.open(full, { readOnly }), full, null, release);
+        return new Workspace(await Db.open(full, { readOnly, ...(settings ? { settings } : {}) }), full, null, release);
       } catch (e) {
         failure = classifyOpenFailure(e);
       }

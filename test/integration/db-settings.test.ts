@@ -10,11 +10,11 @@ afterEach(() => {
 });
 
 describe('DuckDB settings', () => {
-  it('limits memory to a quarter of the machine, at least 1 GB, unless TALLYBOOK_MEMORY_LIMIT says otherwise', () => {
-    expect(memoryLimit(24 * 1024 ** 3, undefined)).toBe('6144MB');
+  it('limits memory to half of the machine, at least 1 GB, unless TALLYBOOK_MEMORY_LIMIT says otherwise', () => {
+    expect(memoryLimit(24 * 1024 ** 3, undefined)).toBe('12288MB');
     expect(memoryLimit(2 * 1024 ** 3, undefined)).toBe('1024MB');
     expect(memoryLimit(24 * 1024 ** 3, '3GB')).toBe('3GB');
-    expect(memoryLimit(24 * 1024 ** 3, 'lots')).toBe('6144MB');
+    expect(memoryLimit(24 * 1024 ** 3, 'lots')).toBe('12288MB');
   });
 
   it('opens a workspace with that limit, a temp directory beside the file and extension autoloading off', async () => {
@@ -25,7 +25,7 @@ describe('DuckDB settings', () => {
       const [row] = await db.rows(
         `SELECT current_setting('memory_limit') AS mem, current_setting('temp_directory') AS tmp, current_setting('autoload_known_extensions') AS autoload`,
       );
-      // DuckDB prints the limit in its own units (MiB / GiB); 6144MB is 5.7 GiB.
+      // DuckDB prints the limit in its own units (MiB / GiB).
       const want = Number(memoryLimit().replace('MB', '')) * 1e6;
       const [, num, unit] = /^([\d.]+)\s*(\w+)$/.exec(String(row!.mem))!;
       const bytes = Number(num) * ({ KiB: 1024, MiB: 1024 ** 2, GiB: 1024 ** 3, TiB: 1024 ** 4 } as Record<string, number>)[unit!]!;

@@ -272,3 +272,19 @@ describe('tables, formats and failures', () => {
     expect(await ws.datasetNames()).toEqual(['events']);
   });
 });
+
+describe('a large NDJSON file', () => {
+  it('numbers lines, skips blank ones, rejects a malformed one and dedupes, as for small files', async () => {
+    // 200,000 lines of ~100 bytes (20 MB):
+    // line 1,000 is blank, line 150,000 is cut in half, line 199,999 repeats the id of line 1.
+    const lines = Array.from({ length: 200_000 }, (_, i) => JSON.stringify({ event_id: `e${i}`, event_name: 'view', occurred_at: '2026-01-01T00:00:00Z', attributes: { n: i } }));
+    lines[999] = '';
+    lines[149_999] = lines[149_999]!.slice(0, 30);
+    lines[199_998] = JSON.stringify({ event_id: 'e0', event_name: 'view', occurred_at: '2026-01-02T00:00:00Z' });
+    writeFileSync(t.path('large.ndjson'), lines.join('\n'));
+    const s = await importFiles(ws, { dataset: 'large', paths: [t.path('large.ndjson')] });
+    expect([s.rows_read, s.rows_imported, s.duplicates, s.rejected]).toEqual([199_999, 199_997, 1, 1]);
+    expect(await ws.db.rows(`SELECT line, reason FROM tallybook.rejects WHERE dataset = 'large'`)).toEqual([{ line: 150_000, reason: 'malformed_row' }]);
+    expect(await ws.db.value(`SELECT sum(CAST(json_extract(attributes, '$.n') AS BIGINT)) FROM large`)).toBe(199_999 * 200_000 / 2 - 999 - 149_999 - 199_998);
+  }, 60_000);
+});

@@ -281,9 +281,8 @@ function found(bytes: Buffer, wanted: readonly string[]): string[] {
  * FSST/dictionary compression could hide one and make the scan pass for the wrong reason.
  */
 async function importAndClose(t: TempDir, wsName: string, file: string, redact: boolean) {
-  const ws = await Workspace.open(t.path(wsName), { create: true });
+  const ws = await Workspace.open(t.path(wsName), { create: true, settings: { force_compression: 'uncompressed' } });
   try {
-    await ws.db.run(`SET force_compression = 'uncompressed'`);
     const summary = await importFiles(ws, { dataset: 'voice', paths: [file], redact });
     await ws.db.run('CHECKPOINT');
     return summary;

@@ -1,8 +1,8 @@
 /**
  * A throwaway PostgreSQL cluster for the bench: initdb (trust, UTF8, C collation so text sorts
  * bytewise as in DuckDB) in a folder of its own, a free loopback port, the unix socket in that
- * folder, UTC, and memory set like DuckDB's (shared_buffers a quarter of the machine's memory,
- * generous work_mem) so neither side is starved. wal_level=minimal lets a table created and
+ * folder, UTC, and memory as PostgreSQL's own tuning advice has it (shared_buffers a quarter of
+ * the machine's memory, generous work_mem) so neither side is starved. wal_level=minimal lets a table created and
  * loaded in one transaction skip the WAL, PostgreSQL's usual bulk-load setting. stop() stops
  * the server and removes the folder, whatever state start() reached.
  */
@@ -17,7 +17,7 @@ import { PsqlSession } from './postgres-psql';
 /** The cluster's superuser (trust authentication, loopback and socket only). */
 const SUPERUSER = 'tallybook';
 
-/** A quarter of the machine's memory in MB, at least 128: the rule DuckDB's memory_limit follows. */
+/** A quarter of the machine's memory in MB, at least 128 (PostgreSQL's usual shared_buffers). */
 export function sharedBuffersMb(total = totalmem()): number {
   return Math.max(128, Math.floor(total / 4 / 2 ** 20));
 }

@@ -264,9 +264,12 @@ async function computeOutcomes(db: Db, canonical: string, kind: DatasetKind, nam
   const eligible = `__reason IS NULL AND NOT (${dropNoConsent ? '__no_consent' : 'false'})`;
   const seen = idCol && datasetExists ? `__id IN (SELECT ${quoteIdent(idCol)} FROM ${quoteIdent(name)})` : 'false';
   const firstInBatch = idCol ? `row_number() OVER (PARTITION BY ${eligible}, __id ORDER BY __file, __line) = 1` : 'true';
+  // The source text is kept only where it is read again: rejected rows (their raw text) and
+  // metrics snapshots (flattened from it); at 10M events it would double the table.
+  const text = kind === 'metrics' ? '*' : `* REPLACE (CASE WHEN __reason IS NOT NULL THEN __text END AS __text)`;
   await db.run(`
     CREATE OR REPLACE TEMP TABLE ${OUTCOME} AS
-    SELECT *, CASE
+    SELECT ${text}, CASE
       WHEN __reason IS NOT NULL THEN 'rejected'
       WHEN ${dropNoConsent ? '__no_consent' : 'false'} THEN 'dropped_no_consent'
       WHEN NOT (${firstInBatch}) OR ${seen} THEN 'duplicate'
