@@ -26,7 +26,8 @@ export const ENTITY_HOURS: CountCube = { table: 'tallybook.entity_hours', dims: 
 export const COUNT_CUBES: readonly CountCube[] = [EVENT_HOURS, ENTITY_HOURS];
 export const VALUE_HOURS = 'tallybook.value_hours';
 
-const hourOf = (ts: string) => `date_trunc('hour', ${ts})`;
+/** The UTC hour of a TIMESTAMPTZ, by arithmetic on its microseconds (ICU's date_trunc is slower). */
+const hourOf = (ts: string) => `to_timestamp(floor(epoch_us(${ts}) / 3600000000) * 3600)`;
 
 /** (hour, dims…, n) of the rows of `from` (a table or a parenthesised SELECT). */
 export function countCubeSql(cube: CountCube, from: string): string {
