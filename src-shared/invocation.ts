@@ -1,9 +1,11 @@
 /**
  * One call of the service as it crosses a bridge (Electron IPC, HTTP): a known method and at most
- * one plain request object. Each service method then checks its own fields.
+ * one plain request object of that method's shape (request-shapes.ts). Each service method then
+ * checks its own fields further.
  */
 import { SERVICE_METHODS, type ServiceMethod } from './contract';
 import { UserError } from './errors';
+import { checkRequestShape } from './request-shapes';
 
 export interface Invocation {
   readonly method: ServiceMethod;
@@ -30,5 +32,6 @@ export function parseInvocation(payload: unknown): Invocation {
   if (args !== undefined && !isPlainObject(args)) {
     throw new UserError('bad_request', `the arguments of ${method} must be one object`);
   }
+  checkRequestShape(method, args);
   return { method, args };
 }

@@ -51,6 +51,13 @@ export interface QuerySpec {
    * aggregating, so every measure (percentiles too) is computed over the folded rows.
    */
   readonly topN?: TopNOption;
+  /**
+   * With a grain: at most about this many points per series (per combination of dimensions).
+   * A longer series keeps, in each of maxPoints / 2 equal runs of its buckets, the buckets with
+   * the lowest and the highest first measure (min/max downsampling: spikes and dips survive,
+   * every kept value is exact). A chart asks for about twice its width in pixels.
+   */
+  readonly maxPoints?: number;
 }
 
 export interface TopNOption {
@@ -61,4 +68,4 @@ export interface TopNOption {
 /** The label of the folded values of a top-N breakdown. */
 export const TOP_N_OTHER = 'Other';
 
-export const QUERY_SPEC_KEYS = ['dataset', 'measures', 'dimensions', 'time', 'filters', 'compare', 'order', 'limit', 'now', 'topN'] as const;
+export const QUERY_SPEC_KEYS = ['dataset', 'measures', 'dimensions', 'time', 'filters', 'compare', 'order', 'limit', 'now', 'topN', 'maxPoints'] as const;

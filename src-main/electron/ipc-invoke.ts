@@ -4,12 +4,11 @@
  * - the sender is the app itself: a frame still alive, the main frame (never an iframe, even of
  *   the app), showing an app:// URL (security.ts);
  * - the payload is `{method, args}` with `method` in the contract's allow-list (invocation.ts);
- * - the arguments fit that method's request shape (request-shapes.ts).
+ * - the arguments fit that method's request shape (src-shared/request-shapes.ts, in parseInvocation).
  * The answer is always an InvokeOutcome; nothing thrown crosses the bridge.
  */
 import type { ServiceMethod, TallybookService } from '../../src-shared/contract';
 import { UserError, toErrorShape } from '../../src-shared/errors';
-import { checkRequestShape } from './request-shapes';
 import { isAppUrl, parseInvocation, type InvokeOutcome } from './security';
 
 /** What the handler reads of Electron's IpcMainInvokeEvent (its senderFrame is a WebFrameMain). */
@@ -39,7 +38,6 @@ export function createInvokeHandler(deps: InvokeDeps): InvokeHandler {
     try {
       checkSender(event);
       const { method, args } = parseInvocation(payload);
-      checkRequestShape(method, args);
       deps.onAccepted?.(method);
       const service = await deps.service();
       // Every method takes at most one plain request object (contract.ts), checked above.

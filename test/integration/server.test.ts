@@ -206,6 +206,12 @@ describe('the gates', () => {
     expect(((await unknown.json()) as { error: { message: string } }).error.message).toMatch(/unknown method "closeSync"/);
     const list = await fetch(`${base}/api/rpc/rows`, { method: 'POST', headers: { ...auth, 'Content-Type': 'application/json' }, body: '{"args":[1,2]}' });
     expect(list.status).toBe(400);
+    // A method's request must have its shape here as at the IPC door: no request, no query.
+    for (const body of ['{}', '{"args":{}}', '{"args":{"dataset":7}}']) {
+      const shapeless = await fetch(`${base}/api/rpc/query`, { method: 'POST', headers: { ...auth, 'Content-Type': 'application/json' }, body });
+      expect(shapeless.status, body).toBe(400);
+      expect(((await shapeless.json()) as { error: { code: string } }).error.code).toBe('bad_request');
+    }
   });
 
   it('serves only files of the built renderer', async () => {

@@ -351,7 +351,7 @@ describe('validateSpec', () => {
       expect.objectContaining({
         code: 'unknown_field',
         message: 'unknown field "measure" in the query spec',
-        hint: 'did you mean "measures"? allowed: dataset, measures, dimensions, time, filters, compare, order, limit, now, topN',
+        hint: 'did you mean "measures"? allowed: dataset, measures, dimensions, time, filters, compare, order, limit, now, topN, maxPoints',
       }),
     );
   });

@@ -11,7 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { SERVICE_METHODS, type InvokeOutcome, type ServiceMethod, type TallybookService } from '../../src-shared/contract';
 import { createService } from '../../src-main/core/service';
 import { checkSender, createInvokeHandler, type InvokeSender } from '../../src-main/electron/ipc-invoke';
-import { REQUEST_SHAPES, checkRequestShape } from '../../src-main/electron/request-shapes';
+import { REQUEST_SHAPES, checkRequestShape } from '../../src-shared/request-shapes';
 
 const dir = mkdtempSync(join(tmpdir(), 'tallybook-ipc-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -45,7 +45,22 @@ function report(r: BenchResult): string {
     `peak RSS: ${r.rss_mb} MB`,
     '',
     renderTable(queryTable(r)),
+    '',
+    renderTable(transportTable(r)),
   ].join('\n');
+}
+
+function transportTable(r: BenchResult): ColumnarResult {
+  return {
+    columns: [
+      { name: 'answer', type: 'VARCHAR' },
+      { name: 'rows', type: 'BIGINT' },
+      { name: 'JSON bytes', type: 'BIGINT' },
+      { name: 'engine ms', type: 'DOUBLE' },
+    ],
+    data: [r.transport.map((x) => x.name), r.transport.map((x) => x.rows), r.transport.map((x) => x.bytes), r.transport.map((x) => x.ms)],
+    rowCount: r.transport.length,
+  };
 }
 
 /** The PostgreSQL server to compare with, or undefined after saying in one line why there is none. */

@@ -19,6 +19,7 @@ import type { PgServer } from './postgres-binaries';
 import { BENCH_QUERIES } from './queries';
 import { sameRows } from './same-answer';
 import { timed, warmMedian } from './timing';
+import { benchTransport, type TransportResult } from './transport';
 
 export const DEFAULT_BENCH_EVENTS = 10_000_000;
 
@@ -35,6 +36,8 @@ export interface BenchResult {
   import_s: number;
   duckdb_import_s: number;
   queries: BenchQueryResult[];
+  /** Bytes and ms of the large answers that cross the door (transport.ts). */
+  transport: TransportResult[];
   rss_mb: number;
   /** Only with `postgres`, and only when that part ran to its end. */
   postgres?: PostgresBenchResult;
@@ -95,6 +98,8 @@ export async function runBench(opts: BenchOptions = {}): Promise<BenchResult> {
       queries.push({ name: q.name, ms: round(engine.ms, 1), raw_ms: round(raw.ms, 1), same: sameRows(engine.value, raw.value, q.ordered, q.tolerance) });
       rawAnswers.set(q.name, { rows: raw.value, ordered: q.ordered, tolerance: q.tolerance });
     }
+    say('transport: a deep grid page and a week of minutes');
+    const transport = await benchTransport(imported.ws, events, runs);
     ws.closeSync();
     ws = null;
     db.closeSync();
@@ -105,6 +110,7 @@ export async function runBench(opts: BenchOptions = {}): Promise<BenchResult> {
       import_s: round(imported.seconds, 3),
       duckdb_import_s: round(floor.seconds, 3),
       queries,
+      transport,
       rss_mb: round(process.resourceUsage().maxRSS / 1024, 1),
       ...(postgres && { postgres }),
     };

@@ -60,7 +60,7 @@ export function percentileQuery(
   histogramFields: readonly string[],
   windows: readonly TimeWindow[],
 ): BuiltQuery | null {
-  if (spec.dimensions?.length || spec.filters?.length || spec.topN || spec.compare || spec.order?.length || spec.limit !== undefined) return null;
+  if (spec.dimensions?.length || spec.filters?.length || spec.topN || spec.compare || spec.order?.length || spec.limit !== undefined || spec.maxPoints !== undefined) return null;
   const field = measures[0]!.arg!;
   if (measures.some((m) => m.arg !== field)) return null;
   const resolved = fields.resolve(field);

@@ -88,9 +88,7 @@ function plan(spec: QuerySpec, ctx: BuildContext): Plan {
 
 /** A column alias for internal use that no output column has. */
 function hiddenName(outputs: readonly string[]): string {
-  let name = '__position';
-  while (outputs.includes(name)) name += '_';
-  return name;
+  return freshName('__position', outputs);
 }
 
 /** The `\nWHERE …` selecting the rows of a window (with the spec's filters), or nothing. */
@@ -179,10 +177,41 @@ function orderBy(spec: QuerySpec, p: Plan): Fragment {
   return join(terms.map((t) => sql`${ident(t.name)} ${raw(t.dir === 'asc' ? 'ASC' : 'DESC')} NULLS LAST`), ', ');
 }
 
+/** A column alias no output column has, from a base name. */
+function freshName(base: string, outputs: readonly string[]): string {
+  let name = base;
+  while (outputs.includes(name)) name += '_';
+  return name;
+}
+
+/**
+ * Min/max downsampling of each series (the rows of one combination of dimensions, in time
+ * order) longer than maxPoints: its buckets fall into maxPoints / 2 equal runs, and each run
+ * keeps its rows with the lowest and the highest first measure (ties: the earliest).
+ */
+function downsample(inner: Fragment, p: Plan, maxPoints: number): Fragment {
+  const hidden = (base: string) => ident(freshName(base, p.outputs));
+  const [i, n, run] = [hidden('__i'), hidden('__n'), hidden('__run')];
+  const series = p.dimensions.map((d) => ident(d.name));
+  const partition = (...more: Fragment[]) => (series.length + more.length ? sql`PARTITION BY ${join([...series, ...more], ', ')} ` : raw(''));
+  const time = ident(TIME_OUTPUT);
+  const first = ident(p.measures[0]!.name);
+  const runs = Math.floor(maxPoints / 2);
+  return sql`SELECT * EXCLUDE (${i}, ${n}, ${run}) FROM (
+  SELECT *, floor(${i} * ${runs} / ${n}) AS ${run} FROM (
+    SELECT *, row_number() OVER (${partition()}ORDER BY ${time}) - 1 AS ${i}, count(*) OVER (${partition()}) AS ${n} FROM (
+${inner}
+) AS s))
+QUALIFY ${n} <= ${maxPoints}
+  OR row_number() OVER (${partition(run)}ORDER BY ${first} ASC NULLS LAST, ${time}) = 1
+  OR row_number() OVER (${partition(run)}ORDER BY ${first} DESC NULLS LAST, ${time}) = 1`;
+}
+
 export function buildQuery(spec: QuerySpec, ctx: BuildContext): BuiltQuery {
   const window = resolveWindow(spec.time, spec.now, ctx.watermark);
   const p = withTopN(spec, plan(spec, ctx), window);
-  const inner = spec.compare ? comparison(spec, p, window) : aggregate(p, window, null);
+  const aggregated = spec.compare ? comparison(spec, p, window) : aggregate(p, window, null);
+  const inner = spec.maxPoints !== undefined && p.bucket ? downsample(aggregated, p, spec.maxPoints) : aggregated;
   const limit = spec.limit === undefined ? raw('') : sql`\nLIMIT ${spec.limit}`;
   const q = sql`SELECT * FROM (\n${inner}\n) AS q\nORDER BY ${orderBy(spec, p)}${limit}`;
   return { sql: q.sql, params: q.params };

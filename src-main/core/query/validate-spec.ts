@@ -153,6 +153,16 @@ function validateLimit(v: unknown): number {
   return v;
 }
 
+const MAX_POINTS = 100_000;
+
+function validateMaxPoints(v: unknown, time: TimeRange | undefined): number {
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < 4 || v > MAX_POINTS) {
+    throw bad(`maxPoints must be a whole number from 4 to ${MAX_POINTS.toLocaleString('en-US')}, not ${JSON.stringify(v)}`, 'about twice the chart\'s width in pixels, e.g. 2000');
+  }
+  if (time?.grain === undefined) throw bad('maxPoints thins a time series: it needs time.grain', 'e.g. "time": {"grain": "minute"}');
+  return v;
+}
+
 function validateTopN(v: unknown, dimensions: readonly string[] | undefined): TopNOption {
   if (!isObject(v)) throw bad(`topN must be an object, not ${typeName(v)}`, 'e.g. {"dimension": "provider", "n": 5}');
   checkKeys(v, TOP_N_KEYS, 'the query spec\'s "topN"');
@@ -210,17 +220,20 @@ export function validateSpec(input: unknown): QuerySpec {
   const limit = optional(input, 'limit');
   const now = optional(input, 'now');
   const topN = optional(input, 'topN');
+  const maxPoints = optional(input, 'maxPoints');
   const dims = dimensions !== undefined ? stringList(dimensions, 'dimensions') : undefined;
+  const range = time !== undefined ? validateTime(time) : undefined;
   return {
     dataset,
     measures,
     ...(dims !== undefined ? { dimensions: dims } : {}),
-    ...(time !== undefined ? { time: validateTime(time) } : {}),
+    ...(range !== undefined ? { time: range } : {}),
     ...(filters !== undefined ? { filters: list(filters, 'filters', validateFilter) } : {}),
     ...(compare !== undefined ? { compare: oneOf(compare, ['previous_period'] as const, 'compare') } : {}),
     ...(order !== undefined ? { order: list(order, 'order', validateOrder) } : {}),
     ...(limit !== undefined ? { limit: validateLimit(limit) } : {}),
     ...(now !== undefined ? { now: instant(now, 'now') } : {}),
     ...(topN !== undefined ? { topN: validateTopN(topN, dims) } : {}),
+    ...(maxPoints !== undefined ? { maxPoints: validateMaxPoints(maxPoints, range) } : {}),
   };
 }

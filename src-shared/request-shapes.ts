@@ -1,14 +1,14 @@
 /**
- * The shape of each service method's request, checked at the IPC door before the service runs:
+ * The shape of each service method's request, checked at both doors (parseInvocation: Electron
+ * IPC and the HTTP RPC) before the service runs:
  * a method without a parameter gets no arguments; any other gets one plain object holding every
  * field its request type requires, each of the right JSON kind. REQUEST_SHAPES is written out by
  * hand but derived from the contract by its type: the compiler rejects a method missing here, a
  * required field left out or invented, and a kind that does not match the field's type.
  * Optional fields and nested values are the service's to check (validate-spec.ts, saved.ts, …).
- * No electron or Node import, so it can move to src-shared for the HTTP door as well.
  */
-import type { ServiceMethod, TallybookService } from '../../src-shared/contract';
-import { UserError } from '../../src-shared/errors';
+import type { ServiceMethod, TallybookService } from './contract';
+import { UserError } from './errors';
 
 export type JsonKind = 'string' | 'number' | 'boolean' | 'array' | 'object' | 'any';
 

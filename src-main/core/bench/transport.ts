@@ -1,0 +1,34 @@
+/**
+ * What crosses the door (IPC / HTTP) for the two large answers a screen asks for, in bytes of
+ * the columnar JSON the HTTP adapter sends and in ms of the engine call: a deep page of the
+ * events grid (offset past half the rows, the largest page the grid may ask for) and a week of
+ * minute counts (about 10,000 points), whole and thinned for a 2,000-pixel-wide chart.
+ */
+import { rowsPage, MAX_PAGE } from '../dataset/rows-page';
+import { runQuery } from '../query/run-query';
+import type { Workspace } from '../workspace';
+import { warmMedian } from './timing';
+
+export interface TransportResult {
+  name: string;
+  rows: number;
+  bytes: number;
+  ms: number;
+}
+
+const SERIES_POINTS = 2_000;
+
+export async function benchTransport(ws: Workspace, events: number, runs: number): Promise<TransportResult[]> {
+  const measure = async (name: string, fn: () => Promise<{ rowCount: number }>): Promise<TransportResult> => {
+    const r = await warmMedian(fn, runs);
+    return { name, rows: r.value.rowCount, bytes: Buffer.byteLength(JSON.stringify(r.value)), ms: Number(r.ms.toFixed(1)) };
+  };
+  const week = { dataset: 'events', measures: ['count'], time: { grain: 'minute' as const, from: '2026-09-01T00:00:00Z', to: '2026-09-08T00:00:00Z' } };
+  return [
+    await measure(`grid page of ${MAX_PAGE.toLocaleString('en-US')} rows at offset ${Math.floor(events / 2).toLocaleString('en-US')}`, () =>
+      rowsPage(ws, { dataset: 'events', offset: Math.floor(events / 2), limit: MAX_PAGE }),
+    ),
+    await measure('minute counts over a week, every point', () => runQuery(ws, week)),
+    await measure(`minute counts over a week, maxPoints ${SERIES_POINTS}`, () => runQuery(ws, { ...week, maxPoints: SERIES_POINTS })),
+  ];
+}
