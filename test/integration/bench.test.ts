@@ -4,19 +4,15 @@
  * Timings are never asserted.
  */
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src-main/cli/main';
-import type { Io } from '../../src-main/cli/io';
+import { cli } from '../helpers/cli';
 
 describe('tallybook bench', () => {
   it('measures import and queries and finds the engine answers identical to raw SQL', async () => {
-    let out = '';
-    let err = '';
-    const io: Io = { out: (s) => void (out += s), err: (s) => void (err += s), interactive: false };
-    const code = await main(['bench', '--events', '3000', '--json'], io);
+    const { code, out, err } = await cli('bench', '--events', '3000', '--json');
     expect(err).not.toMatch(/^tallybook bench:/m);
-    const r = JSON.parse(out) as Record<string, unknown> & { queries: Record<string, unknown>[] };
+    const r = JSON.parse(out) as Record<string, unknown> & { queries: Record<string, unknown>[]; transport: { name: string; rows: number; bytes: number; ms: number }[] };
 
-    expect(Object.keys(r).sort()).toEqual(['duckdb_import_s', 'events', 'import_s', 'queries', 'rss_mb']);
+    expect(Object.keys(r).sort()).toEqual(['duckdb_import_s', 'events', 'import_s', 'queries', 'rss_mb', 'transport']);
     expect(r.events).toBe(3000);
     for (const key of ['import_s', 'duckdb_import_s', 'rss_mb']) expect(typeof r[key]).toBe('number');
     expect(r.queries.map((q) => q.name)).toEqual([
@@ -29,6 +25,16 @@ describe('tallybook bench', () => {
       expect(typeof q.raw_ms).toBe('number');
       expect({ name: q.name, same: q.same }).toEqual({ name: q.name, same: true });
     }
+    // Transport: the grid page starting at row 1,500 holds the rest of the rows kept (3,000 less
+    // the ~2% of sessions without analytics consent); a week of minutes (about 360 of the 3,000
+    // events fall in it) is short enough to come whole either way.
+    const [page, whole, thinned] = r.transport;
+    expect(r.transport.map((x) => x.name)).toEqual(['grid page of 10,000 rows at offset 1,500', 'minute counts over a week, every point', 'minute counts over a week, maxPoints 2000']);
+    expect(page!.rows).toBeGreaterThan(1400);
+    expect(page!.rows).toBeLessThan(1500);
+    expect(whole!.rows).toBeGreaterThan(100);
+    expect(thinned!.rows).toBe(whole!.rows);
+    for (const x of r.transport) expect(x.bytes).toBeGreaterThan(x.rows);
     expect(err).toContain('bench: ');
     expect(code).toBe(0);
   });
