@@ -82,8 +82,9 @@ function kindOf(v: unknown): Exclude<JsonKind, 'any'> | 'other' {
 /** Throws a UserError 'bad_request' when `args` do not fit the method's request shape. */
 export function checkRequestShape(method: ServiceMethod, args: Readonly<Record<string, unknown>> | undefined): void {
   const shape: 'none' | Readonly<Record<string, JsonKind>> = REQUEST_SHAPES[method];
+  // The HTTP client sends {} where IPC sends nothing: both mean "no arguments".
   if (shape === 'none') {
-    if (args !== undefined) throw new UserError('bad_request', `${method} takes no arguments`);
+    if (args !== undefined && Object.keys(args).length > 0) throw new UserError('bad_request', `${method} takes no arguments`);
     return;
   }
   if (args === undefined) throw new UserError('bad_request', `${method} needs a request object`);
