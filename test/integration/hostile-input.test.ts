@@ -6,6 +6,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { appendFileSync, mkdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importFiles } from '../../src-main/core/import/importer';
@@ -180,13 +181,23 @@ describe('shapes', () => {
 });
 
 describe('many files and files that change', () => {
-  it('reads a directory of 1,000 small files, every row accounted for', async () => {
+  it('reads a directory of 10,000 small files, every row accounted for, each reject at its own file and line', async () => {
     const dir = t.path('many');
     mkdirSync(dir);
-    for (let i = 0; i < 1000; i++) writeFileSync(`${dir}/f${String(i).padStart(4, '0')}.ndjson`, lines(2, `m${i}-`));
+    for (let i = 0; i < 10_000; i++) writeFileSync(`${dir}/f${String(i).padStart(5, '0')}.ndjson`, lines(2, `m${i}-`));
+    // f00005: a blank line 2 and a cut-off line 3; f00007: a line that is not UTF-8 (its batch
+    // is then staged file by file, which places it exactly).
+    writeFileSync(`${dir}/f00005.ndjson`, `${event('m5-0')}\n\n{"event_id":"m5-1",\n${event('m5-2')}\n`);
+    writeFileSync(`${dir}/f00007.ndjson`, Buffer.concat([Buffer.from(`${event('m7-0')}\n`), Buffer.from('{"event_id":"m7-1","event_name":"\xff"}\n', 'latin1')]));
     const s = imported(await attempt([dir]));
-    expect([s.rows_imported, s.files.length]).toEqual([2000, 1000]);
-  }, 120_000);
+    // 9,998 files of 2 rows, f00005 of 3 (its blank line is not a row), f00007 of 2.
+    expect([s.files.length, s.rows_read, s.rows_imported, s.rejected]).toEqual([10_000, 20_001, 19_999, 2]);
+    const rejects = await ws.db.rows(`SELECT file, line, reason FROM tallybook.rejects WHERE dataset = 'x${n}' ORDER BY file`);
+    expect(rejects.map((r) => [basename(String(r.file)), r.line, r.reason])).toEqual([
+      ['f00005.ndjson', 3, 'malformed_row'],
+      ['f00007.ndjson', 2, 'malformed_row'],
+    ]);
+  }, 180_000);
 
   it('survives a file deleted while it is imported: imported whole, or refused clearly', async () => {
     const path = t.path('vanishing.ndjson');

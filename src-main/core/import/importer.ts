@@ -18,7 +18,7 @@ import { UserError } from '../../../src-shared/errors';
 import { rebuildRollups } from '../analyses/rollups';
 import { updateCubes } from '../cubes/maintain';
 import { isInterrupted, type Db } from '../db';
-import { checkDatasetName, quoteIdent } from '../identifiers';
+import { checkDatasetName, quoteIdent, quoteLiteral } from '../identifiers';
 import { CANONICAL, ID_COLUMN, TIME_COLUMN } from '../kinds';
 import type { Workspace } from '../workspace';
 import { canonicalSelect, flattenMetricsSql, metricsSelect, type CanonicalSelect } from './canonical';
@@ -26,7 +26,7 @@ import { detectKind, resolveMapping, type Mapping, type SourceKey } from './dete
 import { fingerprint, type Fingerprint } from './fingerprint';
 import { expandSources, peek, type SourceFile } from './sources';
 import { readSchemas, schemaReasonSql, schemasFolder, type EventSchema } from './event-schemas';
-import { STAGE, createStage, dropStageTables, stageFile } from './stage';
+import { STAGE, createStage, dropStageTables, isLineFile, stageFile, stageLineFiles } from './stage';
 import { inferTypes, keyNames, keyTypes } from './source-keys';
 import { redactJson, redactRawText } from './redact';
 
@@ -134,9 +134,18 @@ export async function importFiles(ws: Workspace, req: ImportRequest, opts: Impor
     await db.run(`CREATE OR REPLACE TEMP TABLE ${FILES} (idx INTEGER, path VARCHAR)`);
     const rowsRead: number[] = [];
     const skipped = new Set<number>();
+    await db.run(`INSERT INTO ${FILES} SELECT * FROM (VALUES ${sources.map((f, i) => `(${i}, ${quoteLiteral(f.path)})`).join(', ')})`);
+    // Small NDJSON files (a folder of exports) are read many at a time, the others one by one.
+    const batched = prints ? new Map<number, number>() : await stageSmallLineFiles(db, sources, opts.signal, (done) =>
+      progress({ phase: 'reading', filesDone: done, filesTotal: sources.length, fraction: 0.05 + (0.75 * done) / sources.length }),
+    );
     for (const [i, f] of sources.entries()) {
       checkCancelled(opts.signal);
-      await db.run(`INSERT INTO ${FILES} VALUES (?, ?)`, [i, f.path]);
+      const inBatch = batched.get(i);
+      if (inBatch !== undefined) {
+        rowsRead.push(inBatch);
+        continue;
+      }
       const known = prints && found ? found.knownHashes.get(prints[i]!.sha256) : undefined;
       if (known !== undefined) {
         skipped.add(i);
@@ -228,6 +237,31 @@ export async function importFiles(ws: Workspace, req: ImportRequest, opts: Impor
     await dropStageTables(db);
     for (const t of [OUTCOME, FILES]) await db.run(`DROP TABLE IF EXISTS ${t}`).catch(() => undefined);
   }
+}
+
+/** Files up to this size count as small: read together, BATCH_FILES at a time. */
+const SMALL_FILE_BYTES = 1024 * 1024;
+const BATCH_FILES = 500;
+
+/**
+ * Stages the small NDJSON files among the sources in batches; returns the rows staged per
+ * source index (files of a batch whose read set lines aside are left out, for one-by-one staging).
+ */
+async function stageSmallLineFiles(db: Db, sources: readonly SourceFile[], signal: AbortSignal | undefined, onBatch: (done: number) => void): Promise<Map<number, number>> {
+  const small: { file: SourceFile; index: number }[] = [];
+  if (sources.length < 2) return new Map();
+  for (const [index, file] of sources.entries()) {
+    const size = await stat(file.path).then((st) => st.size, () => 0);
+    if (size > 0 && size <= SMALL_FILE_BYTES && (await isLineFile(file).catch(() => false))) small.push({ file, index });
+  }
+  const staged = new Map<number, number>();
+  for (let i = 0; i < small.length; i += BATCH_FILES) {
+    checkCancelled(signal);
+    const counts = await stageLineFiles(db, small.slice(i, i + BATCH_FILES));
+    for (const [index, n] of counts ?? []) staged.set(index, n);
+    onBatch(staged.size);
+  }
+  return staged;
 }
 
 /** Bytes that are not text: a NUL, or not UTF-8 (a sequence cut at the end aside). */
@@ -333,8 +367,12 @@ async function writeImport(ws: Workspace, a: WriteArgs): Promise<number> {
     [importId, a.name, a.kind, a.startedAt.toISOString(), JSON.stringify({ kind: a.req.kind ?? null, mapping: s.mapping, keepNoConsent: !!a.req.keepNoConsent, redact: !!a.req.redact }),
       s.rows_read, s.rows_imported, s.duplicates, s.rejected, s.dropped_no_consent, JSON.stringify(s.rejected_by_reason)],
   );
-  for (const f of s.files) {
-    await db.run(`INSERT INTO tallybook.import_files VALUES (?, ?, ?, ?, ?, ?, ?)`, [importId, f.path, f.size, f.mtime, f.sha256, f.format, f.rows_read]);
+  for (let i = 0; i < s.files.length; i += BATCH_FILES) {
+    const files = s.files.slice(i, i + BATCH_FILES);
+    await db.run(
+      `INSERT INTO tallybook.import_files VALUES ${files.map(() => '(?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+      files.flatMap((f) => [importId, f.path, f.size, f.mtime, f.sha256, f.format, f.rows_read]),
+    );
   }
   if (a.found) {
     await db.run(`UPDATE tallybook.datasets SET version = version + 1 WHERE name = ?`, [a.name]);

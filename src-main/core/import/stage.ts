@@ -9,6 +9,7 @@
 import { basename } from 'node:path';
 import { UserError } from '../../../src-shared/errors';
 import type { Db } from '../db';
+import { quoteLiteral } from '../identifiers';
 import { peek, type SourceFile } from './sources';
 
 export const STAGE = '__tb_stage';
@@ -61,10 +62,14 @@ async function readInto(db: Db, file: SourceFile, sql: string, params: string[],
  * k + base + (number of rejected lines before it). With rejected lines r_1 < r_2 < …, reject i
  * would be good-row position a_i = r_i - (i - 1); so the shift is #{i : a_i <= k + base}.
  */
+/** Whether the last read set lines aside (too long, or not in the file's encoding). */
+async function hasRejects(db: Db): Promise<boolean> {
+  const exists = Number(await db.value(`SELECT count(*) FROM duckdb_tables() WHERE table_name = '${REJ}' AND database_name = 'temp'`)) > 0;
+  return exists && Number(await db.value(`SELECT count(*) FROM ${REJ}`)) > 0;
+}
+
 async function insertWithRejects(db: Db, fileIndex: number, base: number, textExpr: string, okExpr: string, keep = 'true'): Promise<void> {
-  const hasRej = Number(await db.value(`SELECT count(*) FROM duckdb_tables() WHERE table_name = '${REJ}' AND database_name = 'temp'`)) > 0;
-  const rejCount = hasRej ? Number(await db.value(`SELECT count(*) FROM ${REJ}`)) : 0;
-  if (rejCount === 0) {
+  if (!(await hasRejects(db))) {
     await db.run(`INSERT INTO ${STAGE} SELECT ?, t.rowid + ${base}, ${textExpr}, ${okExpr} FROM ${READ} t WHERE ${keep}`, [fileIndex]);
     return;
   }
@@ -81,23 +86,61 @@ async function insertWithRejects(db: Db, fileIndex: number, base: number, textEx
   );
 }
 
+/** NDJSON lines: a BOM and a trailing CR stripped, blank lines (not rows) told apart, objects checked. */
+const LINE_TEXT = `rtrim(ltrim(t.line, chr(65279)), chr(13))`;
+/** Most lines open an object: only the others are trimmed to see whether they are blank. */
+const LINE_NOT_BLANK = `CASE WHEN t.line IS NULL THEN false WHEN starts_with(t.line, '{') THEN true ELSE trim(${LINE_TEXT}) <> '' END`;
+const LINE_OK = `coalesce(json_type(TRY_CAST(${LINE_TEXT} AS JSON)) = 'OBJECT', false)`;
+
+function linesReader(paths: string, filename: boolean): string {
+  return `read_csv(${paths}, columns={'line': 'VARCHAR'}, header=false, delim='\\0', quote='', escape='',
+       auto_detect=false, strict_mode=false, store_rejects=true, rejects_table='${REJ}', rejects_scan='${REJ_SCAN}',
+       max_line_size=${MAX_LINE}${filename ? ', filename=true' : ''})`;
+}
+
+/** Whether a file is NDJSON (one JSON value per line), which stageLineFiles can read in batches. */
+export async function isLineFile(file: SourceFile): Promise<boolean> {
+  return file.format === 'json' && (await jsonLayout(file)) === 'lines';
+}
+
+/**
+ * Many NDJSON files in one read (a folder of thousands of small exports): the rows of each
+ * with their own line numbers, as stageFile would give them. Returns the rows staged per file
+ * index, or null — nothing staged — when the read set lines aside (then stage the files one by
+ * one, which places those lines exactly).
+ */
+export async function stageLineFiles(db: Db, files: readonly { file: SourceFile; index: number }[]): Promise<Map<number, number> | null> {
+  await db.run(`DROP TABLE IF EXISTS ${REJ}`);
+  await db.run(`DROP TABLE IF EXISTS ${REJ_SCAN}`);
+  const paths = `[${files.map((f) => quoteLiteral(f.file.path)).join(', ')}]`;
+  try {
+    await db.run(`CREATE OR REPLACE TEMP TABLE ${READ} AS SELECT line, filename FROM ${linesReader(paths, true)}`);
+  } catch (e) {
+    if (e instanceof Error && /interrupt/i.test(e.message)) throw new UserError('cancelled', 'import cancelled');
+    return null;
+  }
+  if (await hasRejects(db)) return null;
+  const index = `(VALUES ${files.map((f) => `(${Math.floor(f.index)}, ${quoteLiteral(f.file.path)})`).join(', ')}) AS m(idx, path)`;
+  await db.run(
+    `INSERT INTO ${STAGE} SELECT idx, line_no, text, ok FROM (
+       SELECT m.idx, row_number() OVER (PARTITION BY t.filename ORDER BY t.rowid) AS line_no, ${LINE_TEXT} AS text, ${LINE_OK} AS ok, ${LINE_NOT_BLANK} AS keep
+       FROM ${READ} t JOIN ${index} ON m.path = t.filename) WHERE keep`,
+  );
+  await db.run(`DROP TABLE IF EXISTS ${READ}`);
+  const counts = await db.rows(`SELECT __file AS idx, count(*) AS n FROM ${STAGE} WHERE __file BETWEEN ? AND ? GROUP BY 1`, [
+    Math.min(...files.map((f) => f.index)),
+    Math.max(...files.map((f) => f.index)),
+  ]);
+  const staged = new Map(files.map((f) => [f.index, 0]));
+  for (const c of counts) staged.set(Number(c.idx), Number(c.n));
+  return staged;
+}
+
 async function stageLines(db: Db, file: SourceFile, fileIndex: number, limit?: number): Promise<void> {
   await db.run(`DROP TABLE IF EXISTS ${REJ}`);
   await db.run(`DROP TABLE IF EXISTS ${REJ_SCAN}`);
-  await readInto(
-    db,
-    file,
-    `SELECT line FROM read_csv(?, columns={'line': 'VARCHAR'}, header=false, delim='\\0', quote='', escape='',
-       auto_detect=false, strict_mode=false, store_rejects=true, rejects_table='${REJ}', rejects_scan='${REJ_SCAN}',
-       max_line_size=${MAX_LINE})`,
-    [file.path],
-    limit,
-  );
-  // Strip a BOM and a trailing CR; blank lines are not rows.
-  const clean = `rtrim(ltrim(t.line, chr(65279)), chr(13))`;
-  // Most lines open an object: only the others are trimmed to see whether they are blank.
-  const notBlank = `CASE WHEN t.line IS NULL THEN false WHEN starts_with(t.line, '{') THEN true ELSE trim(${clean}) <> '' END`;
-  await insertWithRejects(db, fileIndex, 1, clean, `coalesce(json_type(TRY_CAST(${clean} AS JSON)) = 'OBJECT', false)`, notBlank);
+  await readInto(db, file, `SELECT line FROM ${linesReader('?', false)}`, [file.path], limit);
+  await insertWithRejects(db, fileIndex, 1, LINE_TEXT, LINE_OK, LINE_NOT_BLANK);
 }
 
 async function stageJsonDocument(db: Db, file: SourceFile, fileIndex: number, layout: 'array' | 'unstructured', limit?: number): Promise<void> {
