@@ -98,6 +98,8 @@ const SERVED: Record<string, QuerySpec> = {
   'top N with Other': { ...base, measures: ['count'], dimensions: ['event_name'], topN: { n: 2 }, time: { grain: 'day', ...CUT } },
   'compare with the previous period': { ...base, measures: ['count', 'count_distinct(user_id)', 'count_distinct(session_id)'], time: { last: '4d' }, compare: 'previous_period' },
   'DAU per day': { ...base, measures: ['count_distinct(user_id)'], time: { grain: 'day' } },
+  'DAU per day, window cutting days': { ...base, measures: ['count_distinct(user_id)'], time: { grain: 'day', ...CUT } },
+  'users per week over the last 4 days, compared': { ...base, measures: ['count_distinct(user_id)'], time: { grain: 'week', last: '4d' }, compare: 'previous_period' },
   'distinct sessions per day by tenant, window cutting hours': { ...base, measures: ['count_distinct(session_id)', 'count'], dimensions: ['tenant_id'], time: { grain: 'day', ...CUT } },
   'top users': { ...base, measures: ['count'], dimensions: ['user_id'], filters: [{ field: 'user_id', op: 'is not null' }], order: [{ field: 'count', dir: 'desc' }, { field: 'user_id' }], limit: 10 },
   'order and limit': { ...base, measures: ['count'], dimensions: ['event_name'], order: [{ field: 'event_name', dir: 'desc' }], limit: 3 },
@@ -127,7 +129,7 @@ async function both(spec: QuerySpec): Promise<[ColumnarResult, ColumnarResult, s
   return [fast, slow, (await explainQuery(ws, spec)).sql];
 }
 
-const readsCubes = (q: string) => /tallybook\.(event_hours|entity_hours|value_hours)/.test(q);
+const readsCubes = (q: string) => /tallybook\.(event_hours|entity_hours|value_hours|user_days)/.test(q);
 
 describe('the cube path', () => {
   for (const [name, spec] of Object.entries(SERVED)) {
@@ -164,6 +166,17 @@ describe('the cube path', () => {
     });
   }
 
+  it('counts daily users in UTC from user_days, and from entity_hours in other zones', async () => {
+    const spec: QuerySpec = { ...base, measures: ['count_distinct(user_id)'], time: { grain: 'day' } };
+    expect((await explainQuery(ws, spec)).sql).toContain('tallybook.user_days');
+    try {
+      await ws.updateSettings({ timeZone: 'Europe/Berlin' });
+      expect((await explainQuery(ws, spec)).sql).toContain('tallybook.entity_hours');
+    } finally {
+      await ws.updateSettings({ timeZone: 'UTC' });
+    }
+  });
+
   it('serves day buckets in a whole-hour zone across its DST change, and not in a half-hour zone', async () => {
     const spec: QuerySpec = { ...base, measures: ['count', 'count_distinct(user_id)'], time: { grain: 'day' } };
     try {
@@ -195,6 +208,7 @@ describe('cube maintenance and check', () => {
     expect(ok.cubes?.map((c) => [c.cube, c.mismatches, c.stale])).toEqual([
       ['tallybook.event_hours', 0, false],
       ['tallybook.entity_hours', 0, false],
+      ['tallybook.user_days', 0, false],
       ['tallybook.value_hours', 0, false],
     ]);
     // One stored hour counts one event too many: the check names the cube.

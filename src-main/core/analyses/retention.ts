@@ -21,7 +21,7 @@ import type { Workspace } from '../workspace';
 import { ident, raw, sql, type Fragment } from '../query/fragment';
 import { localBucket, toLocal, type TimeWindow } from '../query/time-range';
 import { parseInstant } from '../query/instant';
-import { entitySource } from '../cubes/route';
+import { activeUsersSource } from '../cubes/route';
 import { readBounds, requireKind, shown, timeBounds } from './inputs';
 
 const INTERVALS: readonly RetentionInterval[] = ['day', 'week', 'month'];
@@ -132,7 +132,7 @@ export async function engagement(ws: Workspace, req: EngagementRequest): Promise
   const activity = from === null ? before : sql`occurred_at >= CAST(${from} AS TIMESTAMPTZ) - INTERVAL 30 DAY AND ${before}`;
   const read = parseInstant(from ?? '') ?? null;
   const window: TimeWindow = { kind: 'bounded', from: read === null ? null : read - THIRTY_DAYS, to: parseInstant(to ?? ''), toInclusive: false };
-  const source = await entitySource(ws, info, timeZone, [window]);
+  const source = await activeUsersSource(ws, info, timeZone, [window]);
   const localDay = (ts: Fragment) => sql`CAST(${toLocal(ts, timeZone)} AS DATE)`;
   const firstDay = from === null ? raw('(SELECT min(day) FROM active)') : localDay(sql`CAST(${from} AS TIMESTAMPTZ)`);
   const lastDay = to === null ? raw('(SELECT max(day) FROM active)') : localDay(sql`(CAST(${to} AS TIMESTAMPTZ) - INTERVAL 1 MICROSECOND)`);

@@ -62,6 +62,15 @@ export const MIGRATIONS: readonly Migration[] = [
          bucket INTEGER NOT NULL, n BIGINT NOT NULL)`,
     ],
   },
+  {
+    version: 4,
+    description: 'active users per UTC day of events datasets (exact DAU without a distinct count over hours)',
+    statements: [
+      `CREATE TABLE tallybook.user_days (dataset VARCHAR NOT NULL, day TIMESTAMPTZ NOT NULL, user_id VARCHAR NOT NULL)`,
+      // Cubes built before this table existed lack it: the next import rebuilds them all.
+      `DELETE FROM tallybook.cube_state`,
+    ],
+  },
 ];
 
 export const CATALOG_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

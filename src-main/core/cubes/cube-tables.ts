@@ -5,6 +5,7 @@
  * - entity_hours: events per (UTC hour, tenant_id, site_id, source, user_id, session_id), which
  *   answers counts and exact distinct users / sessions over any set of hours
  * - value_hours:  a log-bucketed histogram (histogram.ts) per (UTC hour, numeric attribute)
+ * - user_days:    each (UTC day, user_id) with events, once (appends skip the pairs it holds)
  * Rows without a timestamp keep a NULL hour. Rows of the same key may repeat (one set per
  * import): every reader sums n, so appending the cube of the new rows is the whole update.
  */
@@ -25,6 +26,8 @@ export const EVENT_HOURS: CountCube = { table: 'tallybook.event_hours', dims: ['
 export const ENTITY_HOURS: CountCube = { table: 'tallybook.entity_hours', dims: ['tenant_id', 'site_id', 'source', 'user_id', 'session_id'] };
 export const COUNT_CUBES: readonly CountCube[] = [EVENT_HOURS, ENTITY_HOURS];
 export const VALUE_HOURS = 'tallybook.value_hours';
+/** One row per (UTC day, user) with events: DAU is a plain count of its rows. */
+export const USER_DAYS = 'tallybook.user_days';
 
 /** The UTC hour of a TIMESTAMPTZ, by arithmetic on its microseconds (ICU's date_trunc is slower). */
 const hourOf = (ts: string) => `to_timestamp(floor(epoch_us(${ts}) / 3600000000) * 3600)`;
@@ -33,6 +36,14 @@ const hourOf = (ts: string) => `to_timestamp(floor(epoch_us(${ts}) / 3600000000)
 export function countCubeSql(cube: CountCube, from: string): string {
   const dims = cube.dims.map(quoteIdent).join(', ');
   return `SELECT ${hourOf(quoteIdent(TIME))} AS hour, ${dims}, count(*) AS n FROM ${from} GROUP BY ALL`;
+}
+
+/** The UTC day of a TIMESTAMPTZ, by arithmetic on its microseconds. */
+const dayOf = (ts: string) => `to_timestamp(floor(epoch_us(${ts}) / 86400000000) * 86400)`;
+
+/** (day, user_id) of the rows of `from` that have both, once each. */
+export function userDaysSql(from: string): string {
+  return `SELECT DISTINCT ${dayOf(quoteIdent(TIME))} AS day, user_id FROM ${from} WHERE ${quoteIdent(TIME)} IS NOT NULL AND user_id IS NOT NULL`;
 }
 
 /** The attribute values of `fields` as DOUBLE, exactly as the query layer reads them. */

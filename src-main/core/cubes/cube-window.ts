@@ -1,43 +1,44 @@
 /**
- * The hours a cube can answer for a set of windows. A cube row covers a whole UTC hour, so an
- * hour that a window's edge cuts through (its `from` inside the hour, or its `to` inside it or
- * included at its start) is answered from the raw rows instead: the relation is the cube minus
- * those edge hours, plus the raw rows of the edge hours, and the window condition then applies
- * to both exactly as it would to the raw table.
+ * The hours (or days) a cube can answer for a set of windows. A cube row covers a whole UTC
+ * hour (day), so one that a window's edge cuts through (its `from` inside it, or its `to` inside
+ * it or included at its start) is answered from the raw rows instead: the relation is the cube
+ * minus those edge units, plus the raw rows of the edge units, and the window condition then
+ * applies to both exactly as it would to the raw table.
  */
 import type { DatasetInfo } from '../../../src-shared/datasets';
 import { formatInstant, type Instant } from '../query/instant';
 import type { TimeWindow } from '../query/time-range';
-import { join, raw, sql, type Fragment } from '../query/fragment';
+import { ident, join, raw, sql, type Fragment } from '../query/fragment';
 
-const HOUR = 3_600_000_000n;
+export const HOUR = 3_600_000_000n;
+export const DAY = 24n * HOUR;
 
-const hourStart = (t: Instant): Instant => t - (((t % HOUR) + HOUR) % HOUR);
+const unitStart = (t: Instant, unit: bigint): Instant => t - (((t % unit) + unit) % unit);
 
-/** Start of every hour an edge of the windows cuts through, sorted and unique. */
-export function edgeHours(windows: readonly TimeWindow[]): Instant[] {
+/** Start of every unit (HOUR or DAY) an edge of the windows cuts through, sorted and unique. */
+export function edgeUnits(windows: readonly TimeWindow[], unit: bigint = HOUR): Instant[] {
   const edges = new Set<Instant>();
   for (const w of windows) {
     if (w.kind !== 'bounded') continue;
-    if (w.from !== null && hourStart(w.from) !== w.from) edges.add(hourStart(w.from));
-    if (w.to !== null && (w.toInclusive || hourStart(w.to) !== w.to)) edges.add(hourStart(w.to));
+    if (w.from !== null && unitStart(w.from, unit) !== w.from) edges.add(unitStart(w.from, unit));
+    if (w.to !== null && (w.toInclusive || unitStart(w.to, unit) !== w.to)) edges.add(unitStart(w.to, unit));
   }
   return [...edges].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 const instant = (t: Instant): Fragment => sql`CAST(${formatInstant(t)} AS TIMESTAMPTZ)`;
 
-/** Cube rows (column `hour`) outside the edge hours. */
-export function outsideEdges(edges: readonly Instant[]): Fragment {
+/** Cube rows (time column `column`) outside the edge units. */
+export function outsideEdges(edges: readonly Instant[], column = 'hour'): Fragment {
   if (edges.length === 0) return raw('TRUE');
-  return sql`(hour IS NULL OR hour NOT IN (${join(edges.map(instant), ', ')}))`;
+  return sql`(${ident(column)} IS NULL OR ${ident(column)} NOT IN (${join(edges.map(instant), ', ')}))`;
 }
 
-/** Raw rows (time column `ts`) inside the edge hours; FALSE when there are none. */
-export function insideEdges(ts: Fragment, edges: readonly Instant[]): Fragment {
+/** Raw rows (time column `ts`) inside the edge units; FALSE when there are none. */
+export function insideEdges(ts: Fragment, edges: readonly Instant[], unit: bigint = HOUR): Fragment {
   if (edges.length === 0) return raw('FALSE');
   return join(
-    edges.map((e) => sql`(${ts} >= ${instant(e)} AND ${ts} < ${instant(e + HOUR)})`),
+    edges.map((e) => sql`(${ts} >= ${instant(e)} AND ${ts} < ${instant(e + unit)})`),
     ' OR ',
   );
 }

@@ -8,7 +8,7 @@
  */
 import type { Db } from '../db';
 import { quoteIdent } from '../identifiers';
-import { COUNT_CUBES, VALUE_HOURS, countCubeSql, numericKeysSql, valueCubeSql } from './cube-tables';
+import { COUNT_CUBES, USER_DAYS, VALUE_HOURS, countCubeSql, numericKeysSql, userDaysSql, valueCubeSql } from './cube-tables';
 
 /** Rows sampled to find the numeric attributes of a dataset. */
 const FIELD_SAMPLE = 100_000;
@@ -27,10 +27,15 @@ export async function cubeState(db: Db, dataset: string): Promise<CubeState | nu
 async function appendCubes(db: Db, dataset: string, from: string, fields: readonly string[]): Promise<void> {
   for (const cube of COUNT_CUBES) await db.run(`INSERT INTO ${cube.table} SELECT ?, * FROM (${countCubeSql(cube, from)})`, [dataset]);
   if (fields.length) await db.run(`INSERT INTO ${VALUE_HOURS} SELECT ?, * FROM (${valueCubeSql(fields, from)})`, [dataset]);
+  await db.run(
+    `INSERT INTO ${USER_DAYS} SELECT ?, n.day, n.user_id FROM (${userDaysSql(from)}) n
+     WHERE NOT EXISTS (SELECT 1 FROM ${USER_DAYS} x WHERE x.dataset = ? AND x.day = n.day AND x.user_id = n.user_id)`,
+    [dataset, dataset],
+  );
 }
 
 async function dropCubes(db: Db, dataset: string): Promise<void> {
-  for (const table of [...COUNT_CUBES.map((c) => c.table), VALUE_HOURS]) {
+  for (const table of [...COUNT_CUBES.map((c) => c.table), VALUE_HOURS, USER_DAYS]) {
     await db.run(`DELETE FROM ${table} WHERE dataset = ?`, [dataset]);
   }
 }

@@ -17,7 +17,7 @@ import { ident, join, raw, sql, type Fragment } from '../query/fragment';
 import type { ParsedMeasure } from '../query/measures';
 import { bucketStart, windowCondition, type TimeField, type TimeWindow } from '../query/time-range';
 import { EVENT_HOURS, TIME, VALUE_HOURS } from './cube-tables';
-import { edgeHours, insideEdges, outsideEdges } from './cube-window';
+import { edgeUnits, insideEdges, outsideEdges } from './cube-window';
 import { bucketOf, representative, signOf, valueOrder } from './histogram';
 import type { CubeContext } from './route';
 
@@ -25,7 +25,7 @@ const QUANTILE: Record<string, number> = { p50: 0.5, p75: 0.75, p90: 0.9, p95: 0
 
 /** (occurred_at, sign, bucket, n) of one attribute: cube hours outside the edges + raw edge rows. */
 function histogramRelation(dataset: string, field: string, windows: readonly TimeWindow[]): Fragment {
-  const edges = edgeHours(windows);
+  const edges = edgeUnits(windows);
   const fromCube = sql`SELECT hour AS ${ident(TIME)}, sign, bucket, n FROM ${raw(VALUE_HOURS)}
     WHERE dataset = ${dataset} AND field = ${field} AND ${outsideEdges(edges)}`;
   if (edges.length === 0) return fromCube;
@@ -36,7 +36,7 @@ function histogramRelation(dataset: string, field: string, windows: readonly Tim
 
 /** The hours of every event (for the set of time buckets), from event_hours + raw edge rows. */
 function eventHours(dataset: string, windows: readonly TimeWindow[]): Fragment {
-  const edges = edgeHours(windows);
+  const edges = edgeUnits(windows);
   const fromCube = sql`SELECT hour AS ${ident(TIME)} FROM ${raw(EVENT_HOURS.table)} WHERE dataset = ${dataset} AND ${outsideEdges(edges)}`;
   if (edges.length === 0) return fromCube;
   return sql`${fromCube}\n    UNION ALL SELECT ${ident(TIME)} FROM ${ident(dataset)} WHERE ${insideEdges(ident(TIME), edges)}`;

@@ -6,6 +6,7 @@
  * buckets, filters, top N, comparisons, order, limit) applies unchanged; counts become sums of
  * the weight. The answers are the same, not close:
  * - count and rate(filter) when every field used is a column of a count cube;
+ * - count_distinct(user_id) alone, by day or coarser in UTC, from user_days;
  * - count_distinct(user_id | session_id) from entity_hours, which keeps both ids;
  * - percentiles of a histogrammed attribute (percentiles.ts), within the histogram's 1%.
  * The cubes serve only when they describe the dataset's current version, the time field is the
@@ -20,8 +21,8 @@ import { ident, join, raw, sql, type Fragment } from '../query/fragment';
 import { parseMeasure, type ParsedMeasure } from '../query/measures';
 import { parseRateFilter } from '../query/rate-filter';
 import { previousWindow, resolveWindow, type TimeWindow } from '../query/time-range';
-import { COUNT_CUBES, ENTITY_HOURS, TIME, WEIGHT, type CountCube } from './cube-tables';
-import { edgeHours, insideEdges, outsideEdges, wholeHourZone } from './cube-window';
+import { COUNT_CUBES, ENTITY_HOURS, TIME, USER_DAYS, WEIGHT, type CountCube } from './cube-tables';
+import { DAY, edgeUnits, insideEdges, outsideEdges, wholeHourZone } from './cube-window';
 import { cubeState } from './maintain';
 import { percentileQuery } from './percentiles';
 
@@ -65,7 +66,7 @@ function windowsOf(spec: QuerySpec, watermark: string | null): TimeWindow[] {
 
 /** The cube as a relation shaped like the dataset: its hours outside the edges + raw edge rows. */
 function cubeRelation(cube: CountCube, dataset: string, windows: readonly TimeWindow[]): Fragment {
-  const edges = edgeHours(windows);
+  const edges = edgeUnits(windows);
   const dims = join(cube.dims.map((d) => ident(d)), ', ');
   const fromCube = sql`SELECT hour AS ${ident(TIME)}, ${dims}, n AS ${ident(WEIGHT)} FROM ${raw(cube.table)}
     WHERE dataset = ${dataset} AND ${outsideEdges(edges)}`;
@@ -74,15 +75,37 @@ function cubeRelation(cube: CountCube, dataset: string, windows: readonly TimeWi
   return sql`(${fromCube}\n    UNION ALL ${fromRows})`;
 }
 
+/** user_days as a relation shaped like the dataset: (day as the time column, user_id), raw rows for edge days. */
+function userDaysRelation(dataset: string, windows: readonly TimeWindow[]): Fragment {
+  const edges = edgeUnits(windows, DAY);
+  const fromCube = sql`SELECT day AS ${ident(TIME)}, user_id FROM ${raw(USER_DAYS)} WHERE dataset = ${dataset} AND ${outsideEdges(edges, 'day')}`;
+  if (edges.length === 0) return sql`(${fromCube})`;
+  return sql`(${fromCube}
+    UNION ALL SELECT ${ident(TIME)}, user_id FROM ${ident(dataset)} WHERE user_id IS NOT NULL AND (${insideEdges(ident(TIME), edges, DAY)}))`;
+}
+
 /**
- * The rows an analysis over (time, tenant, site, source, user, session) reads within the windows:
- * entity_hours shaped like the dataset when it is current and local days are whole UTC hours,
- * else the dataset's table. Each row of either stands for at least one event (no weight).
+ * Distinct users by day or coarser in UTC, with nothing else asked: user_days holds exactly the
+ * (day, user) pairs, so DAU counts far fewer rows than entity_hours has.
  */
-export async function entitySource(ws: Workspace, info: DatasetInfo, timeZone: string, windows: readonly TimeWindow[]): Promise<Fragment> {
+function isDailyUsers(spec: QuerySpec, fields: FieldResolver, measures: readonly ParsedMeasure[], timeZone: string): boolean {
+  const grain = spec.time?.grain;
+  return (
+    timeZone === 'UTC' && grain !== 'minute' && grain !== 'hour' && !spec.dimensions?.length && !spec.filters?.length &&
+    measures.every((m) => m.fn === 'count_distinct' && columnOf(fields, m.arg!) === 'user_id')
+  );
+}
+
+/**
+ * The rows an analysis of active users (time, user_id) reads within the windows, when the cubes
+ * are current: user_days in UTC, entity_hours in other zones of whole-hour offsets, else the
+ * dataset's table. Each row of any of them stands for at least one event of its user (no weight).
+ */
+export async function activeUsersSource(ws: Workspace, info: DatasetInfo, timeZone: string, windows: readonly TimeWindow[]): Promise<Fragment> {
   const state = info.kind === 'events' && info.timeColumn === TIME ? await cubeState(ws.db, info.name) : null;
-  if (state?.version === info.version && wholeHourZone(timeZone, info)) return cubeRelation(ENTITY_HOURS, info.name, windows);
-  return ident(info.name);
+  if (state?.version !== info.version) return ident(info.name);
+  if (timeZone === 'UTC') return userDaysRelation(info.name, windows);
+  return wholeHourZone(timeZone, info) ? cubeRelation(ENTITY_HOURS, info.name, windows) : ident(info.name);
 }
 
 /** Rows to count, and how to count them: a count cube with its weight, or the table with count(*). */
@@ -126,6 +149,10 @@ export async function cubeQuery(ws: Workspace, spec: QuerySpec, ctx: CubeContext
   const windows = windowsOf(spec, ctx.watermark);
   if (measures.length > 0 && measures.every((m) => PERCENTILE.test(m.fn))) {
     return percentileQuery(spec, ctx, fields, measures, state.histogramFields, windows);
+  }
+  if (isDailyUsers(spec, fields, measures, ctx.timeZone)) {
+    const columns = [TIME, 'user_id'].map((name) => ctx.columns.find((c) => c.name === name)!);
+    return buildQuery(spec, { ...ctx, columns, table: userDaysRelation(info.name, windows) });
   }
   const counted = countColumns(measures, fields);
   if (!counted) return null;
