@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { profileDataset } from '../../src-main/core/dataset/profile';
 import { rowsPage } from '../../src-main/core/dataset/rows-page';
 import { previewImport } from '../../src-main/core/import/preview';
+import { importFiles } from '../../src-main/core/import/importer';
 import type { Workspace } from '../../src-main/core/workspace';
 import { makeDataset, tempDir, tempWorkspace, type TempDir } from '../helpers/workspace';
 
@@ -91,5 +92,29 @@ describe('dataset profile and pages', () => {
     expect(await ws.settings()).toEqual({ timeZone: 'Asia/Tokyo', weekStart: 'sunday', currency: 'EUR' });
     await ws.setValue('state:filters:jobs', { range: '30d' });
     expect(await ws.getValue('state:filters:jobs')).toEqual({ range: '30d' });
+  });
+});
+
+describe('grid pages in the table order', () => {
+  it('gives the same rows by row-id range as by LIMIT … OFFSET, across imports and columns added later', async () => {
+    const t2 = tempDir();
+    const w = await tempWorkspace(t2);
+    try {
+      const write = (name: string, from: number, extra: boolean) =>
+        writeFileSync(t2.path(name), Array.from({ length: 2500 }, (_, i) => JSON.stringify({ event_id: `e${from + i}`, event_name: 'v', occurred_at: '2026-01-01T00:00:00Z', ...(extra ? { plan: 'pro' } : {}) })).join('\n'));
+      write('a.ndjson', 0, false);
+      write('b.ndjson', 2500, true);
+      await importFiles(w, { dataset: 'ev', paths: [t2.path('a.ndjson')] });
+      await importFiles(w, { dataset: 'ev', paths: [t2.path('b.ndjson')] });
+      for (const offset of [0, 2400, 4990]) {
+        // Rows are stored in import order (same timestamp, then file and line): e0 … e4999.
+        const page = await rowsPage(w, { dataset: 'ev', offset, limit: 200 });
+        const ids = page.data[page.columns.findIndex((c) => c.name === 'event_id')];
+        expect(ids).toEqual(Array.from({ length: Math.min(200, 5000 - offset) }, (_, i) => `e${offset + i}`));
+      }
+    } finally {
+      w.closeSync();
+      t2.cleanup();
+    }
   });
 });

@@ -24,7 +24,7 @@ export interface RowsSelect {
 }
 
 /** The rows a request asks for, as one bound SELECT (also what an export of them writes). */
-export async function rowsSelect(ws: Workspace, req: Omit<RowsRequest, 'offset' | 'limit'>): Promise<RowsSelect & { rowCount: number }> {
+export async function rowsSelect(ws: Workspace, req: Omit<RowsRequest, 'offset' | 'limit'>): Promise<RowsSelect & { rowCount: number; table: Fragment; seekable: boolean }> {
   const info = await ws.dataset(req.dataset);
   const names = info.columns.map((c) => c.name);
   const order = validateSort(req.sort).map((s) => {
@@ -43,9 +43,9 @@ export async function rowsSelect(ws: Workspace, req: Omit<RowsRequest, 'offset' 
     for (const f of validateFilters(req.filters)) conditions.push(filterCondition(f, fields.resolve(f.field)));
   }
   const table = ident(info.name);
-  if (conditions.length === 0) return { select: sql`SELECT * FROM ${table} ${orderBy}`, count: null, rowCount: info.rowCount };
+  if (conditions.length === 0) return { select: sql`SELECT * FROM ${table} ${orderBy}`, count: null, rowCount: info.rowCount, table, seekable: order.length === 0 };
   const where = join(conditions, ' AND ');
-  return { select: sql`SELECT * FROM ${table} WHERE ${where} ${orderBy}`, count: sql`SELECT count(*) FROM ${table} WHERE ${where}`, rowCount: info.rowCount };
+  return { select: sql`SELECT * FROM ${table} WHERE ${where} ${orderBy}`, count: sql`SELECT count(*) FROM ${table} WHERE ${where}`, rowCount: info.rowCount, table, seekable: false };
 }
 
 export async function rowsPage(ws: Workspace, req: RowsRequest): Promise<ColumnarResult & { totalRows: number; offset: number }> {
@@ -53,8 +53,14 @@ export async function rowsPage(ws: Workspace, req: RowsRequest): Promise<Columna
   const offset = req.offset ?? 0;
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE) throw new UserError('bad_request', `limit must be a whole number from 1 to ${MAX_PAGE}`);
   if (!Number.isSafeInteger(offset) || offset < 0) throw new UserError('bad_request', 'offset must be a whole number ≥ 0');
-  const { select, count, rowCount } = await rowsSelect(ws, req);
-  const page = sql`${select} LIMIT ${raw(String(limit))} OFFSET ${raw(String(offset))}`;
+  const { select, count, rowCount, table, seekable } = await rowsSelect(ws, req);
+  // In the table's own order, when its row ids run 0 … n−1 without a gap (datasets are only
+  // appended to), a page is a range of row ids, which the scan reaches directly; LIMIT … OFFSET
+  // would walk every row before it.
+  const dense = seekable && Number(await ws.db.value(`SELECT max(rowid) FROM ${table.sql}`)) === rowCount - 1;
+  const page = dense
+    ? sql`SELECT * FROM ${table} WHERE rowid >= ${raw(String(offset))} AND rowid < ${raw(String(offset + limit))} ORDER BY rowid`
+    : sql`${select} LIMIT ${raw(String(limit))} OFFSET ${raw(String(offset))}`;
   const totalRows = count === null ? rowCount : Number(await ws.db.value(count.sql, count.params));
   return { ...(await ws.db.columnar(page.sql, page.params)), totalRows, offset };
 }
