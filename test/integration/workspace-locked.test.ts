@@ -23,7 +23,8 @@ const instance = await DuckDBInstance.create(process.argv[1]);
 const conn = await instance.connect();
 await conn.run("INSERT INTO events VALUES ('e4', TIMESTAMPTZ '2026-01-04 00:00:00+00'), ('e5', TIMESTAMPTZ '2026-01-05 00:00:00+00')");
 process.stdout.write('ready\\n');
-setInterval(() => undefined, 60_000);
+// Referenced from the timer, so the instance (and its file lock) cannot be garbage-collected.
+setInterval(() => void [instance, conn], 60_000);
 `;
 
 let t: TempDir;
