@@ -39,9 +39,11 @@ export function WorkspaceOpener(): ReactElement {
       </div>
       {error ? <ErrorState error={error} /> : null}
       {locked ? (
-        <button type="button" disabled={busy} onClick={() => void openWorkspace(attempt, false, true)} title="Open a copy of its last saved state; nothing you do changes the file">
-          Open read-only
-        </button>
+        <div className="home-opener-actions">
+          <button type="button" className="primary" disabled={busy} onClick={() => void openWorkspace(attempt, false, true)} title="Open a copy of its last saved state; nothing you do changes the file">
+            Open read-only
+          </button>
+        </div>
       ) : null}
     </form>
   );
