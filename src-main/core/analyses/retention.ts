@@ -139,10 +139,12 @@ export async function engagement(ws: Workspace, req: EngagementRequest): Promise
   // Each active day s of a unit covers the days up to its next active day, at most s + 6 (WAU)
   // or s + 29 (MAU): disjoint intervals, so a running sum of +1 at s and −1 after the end
   // counts the units active in the trailing window of every day.
+  // The changes are summed per day first, so the running sum walks days, not units.
   const running = (end: string) => sql`
       SELECT day, sum(d) OVER (ORDER BY day) AS n, is_day FROM (
-        SELECT s AS day, 1 AS d, false AS is_day FROM cover UNION ALL SELECT ${raw(end)} + 1, -1, false FROM cover
-        UNION ALL SELECT day, 0, true FROM calendar)`;
+        SELECT day, sum(d) AS d, bool_or(is_day) AS is_day FROM (
+          SELECT s AS day, 1 AS d, false AS is_day FROM cover UNION ALL SELECT ${raw(end)} + 1, -1, false FROM cover
+          UNION ALL SELECT day, 0, true FROM calendar) GROUP BY day)`;
   const query = sql`
     WITH active AS (
       SELECT DISTINCT user_id AS unit, ${localDay(raw('occurred_at'))} AS day FROM ${source}
