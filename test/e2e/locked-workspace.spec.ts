@@ -2,19 +2,13 @@
  * A workspace another process is writing: Home says so and offers to open it read-only, which
  * opens a snapshot of its last save (the other process's unsaved rows are not in it).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
+import { holdWorkspace } from '../helpers/hold-workspace';
 import { SCREENS_DIR, expect, test, type Seed } from './fixtures';
 
-/** Holds the workspace open for writing after adding two rows it never checkpoints. */
-const HOLDER = `
-import { DuckDBInstance } from '@duckdb/node-api';
-const instance = await DuckDBInstance.create(process.argv[1]);
-const conn = await instance.connect();
-await conn.run("INSERT INTO shared (event_id, event_name, occurred_at) SELECT 'late-' || range, 'commerce.view', TIMESTAMPTZ '2026-10-02 00:00:00+00' FROM range(2)");
-process.stdout.write('ready\\n');
-setInterval(() => void [instance, conn], 60_000);
-`;
+/** Two rows the other process adds and never checkpoints. */
+const LATE_ROWS = "INSERT INTO shared (event_id, event_name, occurred_at) SELECT 'late-' || range, 'commerce.view', TIMESTAMPTZ '2026-10-02 00:00:00+00' FROM range(2)";
 
 let holder: ChildProcess | null = null;
 
@@ -37,11 +31,7 @@ test.afterEach(() => {
 
 test('a workspace open for writing elsewhere is offered read-only, as a snapshot of its last save', async ({ app, page }) => {
   const path = join(app.dir, 'shared.tallybook');
-  holder = spawn(process.execPath, ['--input-type=module', '-e', HOLDER, path], { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'inherit'] });
-  await new Promise<void>((ready, fail) => {
-    holder!.stdout!.on('data', (d: Buffer) => d.toString().includes('ready') && ready());
-    holder!.once('exit', (code) => fail(new Error(`holder exited with ${code}`)));
-  });
+  holder = await holdWorkspace(path, LATE_ROWS);
 
   await page.goto(app.url);
   await page.getByRole('navigation', { name: 'Screens' }).getByRole('link', { name: 'Home' }).click();

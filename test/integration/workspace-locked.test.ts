@@ -4,7 +4,7 @@
  * the file as of its last checkpoint (DuckDB refuses even readers while a writer holds the lock),
  * never the other process's WAL. Inside one process the same rule holds.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { once } from 'node:events';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -12,20 +12,10 @@ import { createService } from '../../src-main/core/service';
 import { Workspace } from '../../src-main/core/workspace';
 import { makeDataset, tempDir, type TempDir } from '../helpers/workspace';
 import { cli } from '../helpers/cli';
+import { holdWorkspace } from '../helpers/hold-workspace';
 
-/**
- * Another process writing the workspace: it opens the file with DuckDB, adds 2 events that stay
- * in its WAL (no checkpoint), says "ready" and holds the file until killed.
- */
-const HOLDER = `
-import { DuckDBInstance } from '@duckdb/node-api';
-const instance = await DuckDBInstance.create(process.argv[1]);
-const conn = await instance.connect();
-await conn.run("INSERT INTO events VALUES ('e4', TIMESTAMPTZ '2026-01-04 00:00:00+00'), ('e5', TIMESTAMPTZ '2026-01-05 00:00:00+00')");
-process.stdout.write('ready\\n');
-// Referenced from the timer, so the instance (and its file lock) cannot be garbage-collected.
-setInterval(() => void [instance, conn], 60_000);
-`;
+/** What the other process writing the workspace adds: 2 events left in its WAL (no checkpoint). */
+const LATE_ROWS = "INSERT INTO events VALUES ('e4', TIMESTAMPTZ '2026-01-04 00:00:00+00'), ('e5', TIMESTAMPTZ '2026-01-05 00:00:00+00')";
 
 let t: TempDir;
 let holder: ChildProcess | null = null;
@@ -47,15 +37,8 @@ async function threeEvents(path: string): Promise<void> {
 }
 
 async function holdInAnotherProcess(path: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--input-type=module', '-e', HOLDER, path], { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'pipe'] });
-  let err = '';
-  child.stderr.on('data', (d: Buffer) => void (err += d.toString()));
-  await new Promise<void>((ready, fail) => {
-    child.stdout.on('data', (d: Buffer) => d.toString().includes('ready') && ready());
-    child.once('exit', (code) => fail(new Error(`holder exited with ${code}: ${err}`)));
-  });
-  holder = child;
-  return child;
+  holder = await holdWorkspace(path, LATE_ROWS);
+  return holder;
 }
 
 describe('a workspace open in another process', () => {
