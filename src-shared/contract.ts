@@ -8,7 +8,7 @@ import type {
   CheckResult, DerivedRateRequest, EngagementRequest, FunnelDropOffRequest, FunnelRequest, FunnelStepResult, MetricSeriesRequest, RetentionRequest, RetentionResult, ThresholdBreach, TopNRequest,
 } from './analyses';
 import type { ColumnarResult } from './columnar';
-import type { DatasetInfo, DatasetProfile, ImportPreview, ImportPreviewRequest, ImportProgress, ImportRequest, ImportSummary, RowsRequest, WorkspaceInfo, WorkspaceSettings } from './datasets';
+import type { DatasetInfo, DatasetProfile, ImportPreview, ImportPreviewRequest, ImportProgress, ImportRequest, ImportSummary, RebuildSummary, RowsRequest, WorkspaceInfo, WorkspaceSettings } from './datasets';
 import type { ErrorShape } from './errors';
 import type { PresetRequest, PresetResult } from './presets';
 import type { QuerySpec } from './query-spec';
@@ -58,6 +58,11 @@ export interface TallybookService {
   workspace(): Promise<WorkspaceInfo | null>;
   /** Opens (or, with create, creates) a workspace file; the previous one is closed. */
   openWorkspace(req: { readonly path: string; readonly create?: boolean; readonly readOnly?: boolean }): Promise<WorkspaceInfo>;
+  /**
+   * Writes a new workspace at `path` (after a damaged one was moved aside) by importing its
+   * recorded source files again, in order and with their options, then opens it.
+   */
+  rebuildWorkspace(req: { readonly path: string }): Promise<RebuildSummary>;
   /** Opens the demo workspace, writing it first when it does not exist. */
   openDemo(): Promise<WorkspaceInfo>;
   /** Recently opened workspace paths, newest first. */
@@ -142,6 +147,7 @@ export type ServiceMethod = keyof TallybookService;
 const METHOD_SET: Record<ServiceMethod, true> = {
   workspace: true,
   openWorkspace: true,
+  rebuildWorkspace: true,
   openDemo: true,
   recentWorkspaces: true,
   settings: true,

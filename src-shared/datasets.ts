@@ -131,6 +131,16 @@ export interface WorkspaceInfo {
   readonly readOnly: boolean;
 }
 
+/** What `rebuildWorkspace` did: the imports replayed from the recorded sources, and those left out. */
+export interface RebuildSummary {
+  readonly workspace: WorkspaceInfo;
+  readonly imports: number;
+  readonly rows_imported: number;
+  readonly skipped: readonly { readonly dataset: string; readonly path: string; readonly reason: 'changed' | 'missing' | 'unreadable' }[];
+  /** Every recorded source was imported again. */
+  readonly complete: boolean;
+}
+
 /** Per-workspace settings; the theme is the user's and lives in the renderer. */
 export interface WorkspaceSettings {
   /** IANA time zone used for time buckets (default UTC). */

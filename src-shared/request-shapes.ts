@@ -33,6 +33,7 @@ export type RequestShape<M extends ServiceMethod> = Params<M> extends []
 export const REQUEST_SHAPES: { readonly [M in ServiceMethod]: RequestShape<M> } = {
   workspace: 'none',
   openWorkspace: { path: 'string' },
+  rebuildWorkspace: { path: 'string' },
   openDemo: 'none',
   recentWorkspaces: 'none',
   settings: 'none',

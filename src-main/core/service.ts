@@ -22,6 +22,7 @@ import { cachedAnswer } from './answer-cache';
 import { exportData } from './export';
 import { importFiles } from './import/importer';
 import { previewImport } from './import/preview';
+import { rebuildWorkspace } from './recovery/rebuild';
 import { recordSources } from './recovery/sources-record';
 import { runQuery } from './query/run-query';
 import { reportHtml } from './reports/report-request';
@@ -139,6 +140,17 @@ export function createService(initial: Workspace | null, opts: ServiceOptions = 
   return {
     workspace: async () => (ws ? info(ws) : null),
     openWorkspace: (req) => open(req),
+    async rebuildWorkspace(req) {
+      if (running) throw new UserError('conflict', 'an import is running', 'wait for it or cancel it before rebuilding a workspace');
+      const r = await rebuildWorkspace(req.path, { onProgress: (p) => emit('importProgress', p) });
+      return {
+        workspace: await open({ path: r.workspace }),
+        imports: r.imports.length,
+        rows_imported: r.imports.reduce((n, i) => n + i.rows_imported, 0),
+        skipped: r.skipped.map(({ dataset, path, reason }) => ({ dataset, path, reason })),
+        complete: r.complete,
+      };
+    },
     async openDemo() {
       const path = resolve(opts.demoPath ?? '.tmp/demo.tallybook');
       if (!existsSync(path)) await writeDemoWorkspace(path, {});

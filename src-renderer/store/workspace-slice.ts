@@ -1,6 +1,6 @@
 /** The open workspace, its datasets and settings; every engine call lives in these actions. */
 import type { StateCreator } from 'zustand';
-import type { DatasetInfo, WorkspaceInfo, WorkspaceSettings } from '../../src-shared/datasets';
+import type { DatasetInfo, RebuildSummary, WorkspaceInfo, WorkspaceSettings } from '../../src-shared/datasets';
 import { api } from '../api/client';
 import type { Store } from './store';
 
@@ -15,11 +15,14 @@ export interface WorkspaceSlice {
   workspaceError: unknown;
   /** Why the last open or create failed while another workspace stayed open (shown on Home). */
   openError: unknown;
-  /** The path the last open asked for (Home offers to open it read-only when it is locked). */
+  /** The path the last open asked for (Home offers read-only when it is locked, a rebuild when damaged). */
   openAttempt: string | null;
+  /** What the last rebuild did (Home lists the sources it left out). */
+  lastRebuild: RebuildSummary | null;
   /** Loads the open workspace; opens the demo when none is open (first run). */
   loadWorkspace(): Promise<void>;
   openWorkspace(path: string, create?: boolean, readOnly?: boolean): Promise<void>;
+  rebuildWorkspace(path: string): Promise<void>;
   openDemo(): Promise<void>;
   refreshDatasets(): Promise<void>;
   saveSettings(patch: Partial<WorkspaceSettings>): Promise<void>;
@@ -50,6 +53,7 @@ export const createWorkspaceSlice: StateCreator<Store, [], [], WorkspaceSlice> =
     workspaceError: null,
     openError: null,
     openAttempt: null,
+    lastRebuild: null,
     loadWorkspace: () =>
       guarded(async () => {
         const current = (await api.workspace()) ?? (await api.openDemo());
@@ -59,6 +63,12 @@ export const createWorkspaceSlice: StateCreator<Store, [], [], WorkspaceSlice> =
       set({ openAttempt: path });
       return guarded(async () => afterOpen(await api.openWorkspace({ path, create, ...(readOnly ? { readOnly } : {}) })));
     },
+    rebuildWorkspace: (path) =>
+      guarded(async () => {
+        const summary = await api.rebuildWorkspace({ path });
+        await afterOpen(summary.workspace);
+        set({ lastRebuild: summary });
+      }),
     openDemo: () => guarded(async () => afterOpen(await api.openDemo())),
     async refreshDatasets() {
       set({ datasets: await api.datasets() });

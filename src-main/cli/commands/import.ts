@@ -1,6 +1,7 @@
 import { DATASET_KINDS, type ImportSummary } from '../../../src-shared/datasets';
 import { UserError } from '../../../src-shared/errors';
 import { importFiles } from '../../core/import/importer';
+import { recordSources } from '../../core/recovery/sources-record';
 import { JSON_FLAG, WORKSPACE, oneOf, required, withWorkspace, type Command } from '../command';
 import { renderJson } from '../format';
 import { progressBar } from '../progress-bar';
@@ -57,12 +58,13 @@ export const importCommand: Command = {
     process.once('SIGINT', onSigint);
     const bar = progressBar(io);
     try {
-      const summary = await withWorkspace(values, (ws) =>
-        importFiles(
-          ws,
-          { dataset, paths: positionals, ...(kind ? { kind } : {}), mapping, keepNoConsent: values['keep-no-consent'] === true, redact: values.redact === true, ...(typeof values.schemas === 'string' ? { schemas: values.schemas } : {}) },
-          { signal: controller.signal, onProgress: (p) => bar.update(p) },
-        ), { create: true });
+      const req = { dataset, paths: positionals, ...(kind ? { kind } : {}), mapping, keepNoConsent: values['keep-no-consent'] === true, redact: values.redact === true, ...(typeof values.schemas === 'string' ? { schemas: values.schemas } : {}) };
+      const summary = await withWorkspace(values, async (ws) => {
+        const done = await importFiles(ws, req, { signal: controller.signal, onProgress: (p) => bar.update(p) });
+        // Best effort, as in the app: the import has landed; the record only helps a later rebuild.
+        await recordSources(ws, done, req).catch(() => undefined);
+        return done;
+      }, { create: true });
       bar.done();
       io.out(values.json ? renderJson(importJson(summary)) : describeImport(summary, String(values.workspace)));
       return 0;

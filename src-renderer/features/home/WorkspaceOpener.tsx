@@ -10,7 +10,11 @@ export function WorkspaceOpener(): ReactElement {
   const busy = useStore((s) => s.workspaceState === 'loading');
   const error = useStore((s) => s.openError ?? (s.workspaceState === 'error' ? s.workspaceError : null));
   const attempt = useStore((s) => s.openAttempt);
-  const locked = (error as { code?: unknown } | null)?.code === 'locked' && attempt !== null;
+  const code = (error as { code?: unknown } | null)?.code;
+  const locked = code === 'locked' && attempt !== null;
+  const damaged = code === 'damaged' && attempt !== null;
+  const rebuildWorkspace = useStore((s) => s.rebuildWorkspace);
+  const lastRebuild = useStore((s) => s.lastRebuild);
   const trimmed = path.trim();
   return (
     <form
@@ -38,6 +42,19 @@ export function WorkspaceOpener(): ReactElement {
         </button>
       </div>
       {error ? <ErrorState error={error} /> : null}
+      {damaged ? (
+        <div className="home-opener-actions">
+          <button type="button" className="primary" disabled={busy} onClick={() => void rebuildWorkspace(attempt)} title="Import every recorded source file again into a new workspace at this path">
+            Rebuild from its sources
+          </button>
+        </div>
+      ) : null}
+      {lastRebuild && !error ? (
+        <p className="muted" role="status">
+          Rebuilt {lastRebuild.workspace.name}: {lastRebuild.imports} import{lastRebuild.imports === 1 ? '' : 's'}, {lastRebuild.rows_imported.toLocaleString('en-US')} rows.
+          {lastRebuild.skipped.length ? ` Left out: ${lastRebuild.skipped.map((k) => `${k.path} (${k.reason})`).join(', ')}.` : ' Every recorded source was imported again.'}
+        </p>
+      ) : null}
       {locked ? (
         <div className="home-opener-actions">
           <button type="button" className="primary" disabled={busy} onClick={() => void openWorkspace(attempt, false, true)} title="Open a copy of its last saved state; nothing you do changes the file">
