@@ -9,14 +9,15 @@ import type { DatasetInfo } from '../../../src-shared/datasets';
 import { formatInstant, type Instant } from '../query/instant';
 import type { TimeWindow } from '../query/time-range';
 import { ident, join, raw, sql, type Fragment } from '../query/fragment';
+import { TIME } from './cube-tables';
 
-export const HOUR = 3_600_000_000n;
+const HOUR = 3_600_000_000n;
 export const DAY = 24n * HOUR;
 
 const unitStart = (t: Instant, unit: bigint): Instant => t - (((t % unit) + unit) % unit);
 
 /** Start of every unit (HOUR or DAY) an edge of the windows cuts through, sorted and unique. */
-export function edgeUnits(windows: readonly TimeWindow[], unit: bigint = HOUR): Instant[] {
+function edgeUnits(windows: readonly TimeWindow[], unit: bigint = HOUR): Instant[] {
   const edges = new Set<Instant>();
   for (const w of windows) {
     if (w.kind !== 'bounded') continue;
@@ -29,18 +30,30 @@ export function edgeUnits(windows: readonly TimeWindow[], unit: bigint = HOUR): 
 const instant = (t: Instant): Fragment => sql`CAST(${formatInstant(t)} AS TIMESTAMPTZ)`;
 
 /** Cube rows (time column `column`) outside the edge units. */
-export function outsideEdges(edges: readonly Instant[], column = 'hour'): Fragment {
+function outsideEdges(edges: readonly Instant[], column = 'hour'): Fragment {
   if (edges.length === 0) return raw('TRUE');
   return sql`(${ident(column)} IS NULL OR ${ident(column)} NOT IN (${join(edges.map(instant), ', ')}))`;
 }
 
 /** Raw rows (time column `ts`) inside the edge units; FALSE when there are none. */
-export function insideEdges(ts: Fragment, edges: readonly Instant[], unit: bigint = HOUR): Fragment {
+function insideEdges(ts: Fragment, edges: readonly Instant[], unit: bigint = HOUR): Fragment {
   if (edges.length === 0) return raw('FALSE');
   return join(
     edges.map((e) => sql`(${ts} >= ${instant(e)} AND ${ts} < ${instant(e + unit)})`),
     ' OR ',
   );
+}
+
+/**
+ * One relation from a cube and the raw rows: `cube(outside)` selects the cube's rows under the
+ * condition that leaves out the edge units, `rows(inside)` the raw rows under the condition that
+ * keeps only them (asked for only when there are edges). Not parenthesised.
+ */
+export function withEdges(windows: readonly TimeWindow[], cube: (outside: Fragment) => Fragment, rows: (inside: Fragment) => Fragment, unit = HOUR): Fragment {
+  const edges = edgeUnits(windows, unit);
+  const fromCube = cube(outsideEdges(edges, unit === DAY ? 'day' : 'hour'));
+  if (edges.length === 0) return fromCube;
+  return sql`${fromCube}\n    UNION ALL ${rows(insideEdges(ident(TIME), edges, unit))}`;
 }
 
 /**

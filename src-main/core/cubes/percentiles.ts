@@ -17,7 +17,7 @@ import { ident, join, raw, sql, type Fragment } from '../query/fragment';
 import type { ParsedMeasure } from '../query/measures';
 import { bucketStart, windowCondition, type TimeField, type TimeWindow } from '../query/time-range';
 import { EVENT_HOURS, TIME, VALUE_HOURS } from './cube-tables';
-import { edgeUnits, insideEdges, outsideEdges } from './cube-window';
+import { withEdges } from './cube-window';
 import { bucketOf, representative, signOf, valueOrder } from './histogram';
 import type { CubeContext } from './route';
 
@@ -25,21 +25,21 @@ const QUANTILE: Record<string, number> = { p50: 0.5, p75: 0.75, p90: 0.9, p95: 0
 
 /** (occurred_at, sign, bucket, n) of one attribute: cube hours outside the edges + raw edge rows. */
 function histogramRelation(dataset: string, field: string, windows: readonly TimeWindow[]): Fragment {
-  const edges = edgeUnits(windows);
-  const fromCube = sql`SELECT hour AS ${ident(TIME)}, sign, bucket, n FROM ${raw(VALUE_HOURS)}
-    WHERE dataset = ${dataset} AND field = ${field} AND ${outsideEdges(edges)}`;
-  if (edges.length === 0) return fromCube;
   const value = sql`TRY_CAST(json_extract_string(${ident(ATTRIBUTES_COLUMN)}, ${jsonPointer(field)}) AS DOUBLE)`;
-  const rows = sql`SELECT ${ident(TIME)}, ${value} AS v FROM ${ident(dataset)} WHERE ${insideEdges(ident(TIME), edges)}`;
-  return sql`${fromCube}\n    UNION ALL SELECT ${ident(TIME)}, ${raw(signOf('v'))}, ${raw(bucketOf('v'))}, 1 FROM (${rows}) WHERE v IS NOT NULL`;
+  return withEdges(
+    windows,
+    (outside) => sql`SELECT hour AS ${ident(TIME)}, sign, bucket, n FROM ${raw(VALUE_HOURS)} WHERE dataset = ${dataset} AND field = ${field} AND ${outside}`,
+    (inside) => sql`SELECT ${ident(TIME)}, ${raw(signOf('v'))}, ${raw(bucketOf('v'))}, 1 FROM (SELECT ${ident(TIME)}, ${value} AS v FROM ${ident(dataset)} WHERE ${inside}) WHERE v IS NOT NULL`,
+  );
 }
 
 /** The hours of every event (for the set of time buckets), from event_hours + raw edge rows. */
 function eventHours(dataset: string, windows: readonly TimeWindow[]): Fragment {
-  const edges = edgeUnits(windows);
-  const fromCube = sql`SELECT hour AS ${ident(TIME)} FROM ${raw(EVENT_HOURS.table)} WHERE dataset = ${dataset} AND ${outsideEdges(edges)}`;
-  if (edges.length === 0) return fromCube;
-  return sql`${fromCube}\n    UNION ALL SELECT ${ident(TIME)} FROM ${ident(dataset)} WHERE ${insideEdges(ident(TIME), edges)}`;
+  return withEdges(
+    windows,
+    (outside) => sql`SELECT hour AS ${ident(TIME)} FROM ${raw(EVENT_HOURS.table)} WHERE dataset = ${dataset} AND ${outside}`,
+    (inside) => sql`SELECT ${ident(TIME)} FROM ${ident(dataset)} WHERE ${inside}`,
+  );
 }
 
 function percentileOf(p: number): Fragment {

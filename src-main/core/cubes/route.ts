@@ -22,7 +22,7 @@ import { parseMeasure, type ParsedMeasure } from '../query/measures';
 import { parseRateFilter } from '../query/rate-filter';
 import { previousWindow, resolveWindow, type TimeWindow } from '../query/time-range';
 import { COUNT_CUBES, ENTITY_HOURS, TIME, USER_DAYS, WEIGHT, type CountCube } from './cube-tables';
-import { DAY, edgeUnits, insideEdges, outsideEdges, wholeHourZone } from './cube-window';
+import { DAY, withEdges, wholeHourZone } from './cube-window';
 import { cubeState } from './maintain';
 import { percentileQuery } from './percentiles';
 
@@ -66,22 +66,24 @@ function windowsOf(spec: QuerySpec, watermark: string | null): TimeWindow[] {
 
 /** The cube as a relation shaped like the dataset: its hours outside the edges + raw edge rows. */
 function cubeRelation(cube: CountCube, dataset: string, windows: readonly TimeWindow[]): Fragment {
-  const edges = edgeUnits(windows);
   const dims = join(cube.dims.map((d) => ident(d)), ', ');
-  const fromCube = sql`SELECT hour AS ${ident(TIME)}, ${dims}, n AS ${ident(WEIGHT)} FROM ${raw(cube.table)}
-    WHERE dataset = ${dataset} AND ${outsideEdges(edges)}`;
-  if (edges.length === 0) return sql`(${fromCube})`;
-  const fromRows = sql`SELECT ${ident(TIME)}, ${dims}, 1 FROM ${ident(dataset)} WHERE ${insideEdges(ident(TIME), edges)}`;
-  return sql`(${fromCube}\n    UNION ALL ${fromRows})`;
+  const relation = withEdges(
+    windows,
+    (outside) => sql`SELECT hour AS ${ident(TIME)}, ${dims}, n AS ${ident(WEIGHT)} FROM ${raw(cube.table)} WHERE dataset = ${dataset} AND ${outside}`,
+    (inside) => sql`SELECT ${ident(TIME)}, ${dims}, 1 FROM ${ident(dataset)} WHERE ${inside}`,
+  );
+  return sql`(${relation})`;
 }
 
 /** user_days as a relation shaped like the dataset: (day as the time column, user_id), raw rows for edge days. */
 function userDaysRelation(dataset: string, windows: readonly TimeWindow[]): Fragment {
-  const edges = edgeUnits(windows, DAY);
-  const fromCube = sql`SELECT day AS ${ident(TIME)}, user_id FROM ${raw(USER_DAYS)} WHERE dataset = ${dataset} AND ${outsideEdges(edges, 'day')}`;
-  if (edges.length === 0) return sql`(${fromCube})`;
-  return sql`(${fromCube}
-    UNION ALL SELECT ${ident(TIME)}, user_id FROM ${ident(dataset)} WHERE user_id IS NOT NULL AND (${insideEdges(ident(TIME), edges, DAY)}))`;
+  const relation = withEdges(
+    windows,
+    (outside) => sql`SELECT day AS ${ident(TIME)}, user_id FROM ${raw(USER_DAYS)} WHERE dataset = ${dataset} AND ${outside}`,
+    (inside) => sql`SELECT ${ident(TIME)}, user_id FROM ${ident(dataset)} WHERE user_id IS NOT NULL AND (${inside})`,
+    DAY,
+  );
+  return sql`(${relation})`;
 }
 
 /**
