@@ -16,7 +16,7 @@ import { readerToColumnar } from './values';
 
 export type Params = readonly DuckDBValue[];
 
-/** TALLYBOOK_TRACE=1 prints every statement with its time on stderr. */
+/** TALLYBOOK_TRACE=1 prints every statement with its time on stderr (the first TALLYBOOK_TRACE_WIDTH characters, 140 by default). */
 const TRACE = Boolean(process.env.TALLYBOOK_TRACE);
 
 export interface OpenOptions {
@@ -94,7 +94,7 @@ export class Db {
     } catch (e) {
       throw this.fatal(e);
     } finally {
-      if (TRACE) process.stderr.write(`[sql ${(performance.now() - start).toFixed(1)} ms] ${sql.replace(/\s+/g, ' ').slice(0, 140)}\n`);
+      if (TRACE) process.stderr.write(`[sql ${(performance.now() - start).toFixed(1)} ms] ${sql.replace(/\s+/g, ' ').slice(0, Number(process.env.TALLYBOOK_TRACE_WIDTH ?? 140))}\n`);
     }
   }
 

@@ -287,4 +287,24 @@ describe('a large NDJSON file', () => {
     expect(await ws.db.rows(`SELECT line, reason FROM tallybook.rejects WHERE dataset = 'large'`)).toEqual([{ line: 150_000, reason: 'malformed_row' }]);
     expect(await ws.db.value(`SELECT sum(CAST(json_extract(attributes, '$.n') AS BIGINT)) FROM large`)).toBe(199_999 * 200_000 / 2 - 999 - 149_999 - 199_998);
   }, 60_000);
+
+  it('reads two large files as they are: lines per file, BOM and CRLF stripped, rows stored in time order', async () => {
+    // a: 30,000 events a0…, one a minute in time order. b: BOM and CRLF, 30,000 events b0… going
+    // back in time; line 7 of b is not JSON and line 20,000 of b repeats the id of a's line 5.
+    const event = (id: string, minute: number) =>
+      JSON.stringify({ event_id: id, event_name: 'view', occurred_at: new Date(Date.UTC(2026, 0, 1) + minute * 60_000).toISOString(), attributes: { pad: 'x'.repeat(40) } });
+    const a = Array.from({ length: 30_000 }, (_, i) => event(`a${i}`, i));
+    const b = Array.from({ length: 30_000 }, (_, i) => event(`b${i}`, 60_000 - i));
+    b[6] = 'not json';
+    b[19_999] = event('a4', 99_999);
+    writeFileSync(t.path('a.ndjson'), a.join('\n'));
+    writeFileSync(t.path('b.ndjson'), '\uFEFF' + b.join('\r\n') + '\r\n');
+    const s = await importFiles(ws, { dataset: 'two', paths: [t.path('a.ndjson'), t.path('b.ndjson')] });
+    expect([s.rows_read, s.rows_imported, s.duplicates, s.rejected]).toEqual([60_000, 59_998, 1, 1]);
+    expect(await ws.db.rows(`SELECT file, line, reason FROM tallybook.rejects WHERE dataset = 'two'`)).toEqual([{ file: t.path('b.ndjson'), line: 7, reason: 'malformed_row' }]);
+    expect(await ws.db.value(`SELECT count(*) FROM two WHERE event_id LIKE 'b%'`)).toBe(29_998);
+    // Stored in time order: a0 first, b0 (the latest) last, no row earlier than the one before it.
+    expect(await ws.db.value(`SELECT count(*) FROM (SELECT occurred_at < lag(occurred_at) OVER (ORDER BY rowid) AS down FROM two) WHERE down`)).toBe(0);
+    expect(await ws.db.rows(`SELECT event_id FROM two WHERE rowid IN (0, 59_997) ORDER BY rowid`)).toEqual([{ event_id: 'a0' }, { event_id: 'b0' }]);
+  }, 60_000);
 });

