@@ -9,10 +9,24 @@ import type { QuerySpec } from '../../../src-shared/query-spec';
 import type { ChartType } from '../../../src-shared/saved';
 import { EChart } from '../../components/EChart';
 import { ExportButtons } from '../../components/ExportButtons';
-import { Empty } from '../../components/States';
+import { Empty, ErrorState, Loading } from '../../components/States';
 import { formatNumber } from '../dashboards/format';
 import { ColumnarTable } from '../import/ColumnarTable';
+import { useViewResult } from './use-view-result';
 import { column, roundedForDisplay, viewOption } from './view-chart';
+
+/**
+ * Buckets a chart over time draws at most: a longer series (a month of minutes) is thinned by
+ * the engine to the buckets holding each run's lowest and highest values, so peaks survive and
+ * the browser draws 2,000 points instead of 40,000. The table shows every bucket.
+ */
+export const CHART_POINTS = 2000;
+
+/** The spec a time chart draws from when its result has more buckets than it can show, else null. */
+function thinnedSpec(spec: QuerySpec, chart: ChartType, result: ColumnarResult): QuerySpec | null {
+  const drawn = chart !== 'table' && chart !== 'number' && spec.time?.grain !== undefined;
+  return drawn && result.rowCount > CHART_POINTS ? { ...spec, maxPoints: CHART_POINTS } : null;
+}
 
 export interface ViewChartProps {
   readonly title: string;
@@ -35,8 +49,13 @@ function BigNumber({ title, spec, result }: Omit<ViewChartProps, 'chart'>): Reac
   );
 }
 
-export function ViewChart({ title, spec, chart, result, height = 300 }: ViewChartProps): ReactElement {
+export function ViewChart({ title, spec, chart, result: full, height = 300 }: ViewChartProps): ReactElement {
+  const thin = useMemo(() => thinnedSpec(spec, chart, full), [spec, chart, full]);
+  const thinned = useViewResult(thin);
+  const result = thin !== null && thinned.status === 'ready' ? thinned.data : full;
   const built = useMemo(() => (chart === 'table' || chart === 'number' ? null : viewOption(result, spec, chart)), [result, spec, chart]);
+  if (thin !== null && thinned.status === 'loading') return <Loading label={`Thinning ${full.rowCount.toLocaleString('en-US')} buckets for the chart…`} />;
+  if (thin !== null && thinned.status === 'error') return <ErrorState error={thinned.error} onRetry={thinned.retry} />;
   if (result.rowCount === 0) return <Empty title="No rows match">Widen the time range or remove a filter.</Empty>;
   if (chart === 'number') return <BigNumber title={title} spec={spec} result={result} />;
   if (chart === 'table' || !built) {
@@ -52,5 +71,14 @@ export function ViewChart({ title, spec, chart, result, height = 300 }: ViewChar
       </figure>
     );
   }
-  return <EChart title={title} option={built.option} data={result} height={height} />;
+  const chartOf = <EChart title={title} option={built.option} data={full} height={height} />;
+  if (thin === null) return chartOf;
+  return (
+    <>
+      {chartOf}
+      <p className="muted chart-note" data-testid="thinned-note">
+        Drawn from {result.rowCount.toLocaleString('en-US')} of {full.rowCount.toLocaleString('en-US')} buckets: each run's lowest and highest. The table and CSV hold every bucket.
+      </p>
+    </>
+  );
 }
