@@ -211,6 +211,10 @@ describe('cube maintenance and check', () => {
       ['tallybook.user_days', 0, false],
       ['tallybook.value_hours', 0, false],
     ]);
+    // The second import added days between those of the first: prev_day was set afresh for them.
+    expect(await ws.db.value(`SELECT count(*) FROM tallybook.user_days WHERE dataset = 'ev' AND prev_day IS NULL`)).toBe(
+      await ws.db.value(`SELECT count(DISTINCT user_id) FROM ev WHERE user_id IS NOT NULL`),
+    );
     // One stored hour counts one event too many: the check names the cube.
     await ws.db.run(`UPDATE tallybook.event_hours SET n = n + 1 WHERE rowid = (SELECT min(rowid) FROM tallybook.event_hours WHERE dataset = 'ev')`);
     try {
@@ -226,12 +230,13 @@ describe('cube maintenance and check', () => {
     expect(await cubeState(ws.db, 'ev')).toEqual({ version: 2, histogramFields: ['step', 'latency_ms'] });
   });
 
-  it('gives DAU/WAU/MAU from entity_hours equal to those from the raw rows, in UTC and Berlin, windows cutting hours', async () => {
+  it('gives DAU/WAU/MAU from user_days (UTC) and entity_hours (Berlin) equal to those from the raw rows, also in windows cutting hours', async () => {
     const stale = (by: number) => ws.db.run(`UPDATE tallybook.cube_state SET version = version + ? WHERE dataset = 'ev'`, [by]);
     for (const timeZone of ['UTC', 'Europe/Berlin']) {
       await ws.updateSettings({ timeZone });
-      for (const req of [{ dataset: 'ev' }, { dataset: 'ev', ...CUT }]) {
+      for (const req of [{ dataset: 'ev' }, { dataset: 'ev', ...ALIGNED }, { dataset: 'ev', ...CUT }]) {
         const fast = await engagement(ws, req);
+        if (timeZone === 'UTC' && req.from !== CUT.from) expect(await engagementReadsPrevDays(req)).toBe(true);
         await stale(-1);
         const slow = await engagement(ws, req).finally(() => stale(1));
         expect(fast.rowCount).toBeGreaterThan(5);
@@ -240,6 +245,19 @@ describe('cube maintenance and check', () => {
     }
     await ws.updateSettings({ timeZone: 'UTC' });
   });
+
+  /** Whether engagement reads user_days with prev_day for the request (its SQL, traced through the Db). */
+  async function engagementReadsPrevDays(req: { dataset: string; from?: string; to?: string }): Promise<boolean> {
+    const seen: string[] = [];
+    const columnar = ws.db.columnar.bind(ws.db);
+    ws.db.columnar = (q, params) => (seen.push(q), columnar(q, params));
+    try {
+      await engagement(ws, req);
+    } finally {
+      ws.db.columnar = columnar;
+    }
+    return seen.some((q) => q.includes('prev_day'));
+  }
 
   it('gives top-N from the count cubes equal to top-N from the raw rows, in windows cutting hours', async () => {
     const stale = (by: number) => ws.db.run(`UPDATE tallybook.cube_state SET version = version + ? WHERE dataset = 'ev'`, [by]);

@@ -30,6 +30,27 @@ describe('workspace', () => {
     ws.closeSync();
   });
 
+  it("fills each user's previous active day into user_days when migrating to catalog 5", async () => {
+    t = tempDir();
+    const old = await Workspace.open(t.path('v4.tallybook'), { create: true, migrateTo: 4 });
+    await old.db.run(`INSERT INTO tallybook.user_days VALUES
+      ('ev', '2026-03-01 00:00:00+00', 'u1'), ('ev', '2026-03-09 00:00:00+00', 'u1'), ('ev', '2026-03-04 00:00:00+00', 'u1'),
+      ('ev', '2026-03-04 00:00:00+00', 'u2'), ('other', '2026-03-02 00:00:00+00', 'u1')`);
+    old.closeSync();
+
+    const ws = await Workspace.open(t.path('v4.tallybook'));
+    const rows = await ws.db.rows(`SELECT dataset, user_id, strftime(day, '%d') AS day, strftime(prev_day, '%d') AS prev FROM tallybook.user_days ORDER BY ALL`);
+    // Per dataset and user, in day order: u1 in ev was active on the 1st, 4th and 9th.
+    expect(rows).toEqual([
+      { dataset: 'ev', user_id: 'u1', day: '01', prev: null },
+      { dataset: 'ev', user_id: 'u1', day: '04', prev: '01' },
+      { dataset: 'ev', user_id: 'u1', day: '09', prev: '04' },
+      { dataset: 'ev', user_id: 'u2', day: '04', prev: null },
+      { dataset: 'other', user_id: 'u1', day: '02', prev: null },
+    ]);
+    ws.closeSync();
+  });
+
   it('refuses to open a missing workspace unless asked to create it', async () => {
     t = tempDir();
     await expect(Workspace.open(t.path('missing.tallybook'))).rejects.toThrow(/does not exist/);

@@ -21,7 +21,7 @@ import type { Workspace } from '../workspace';
 import { ident, raw, sql, type Fragment } from '../query/fragment';
 import { localBucket, toLocal, type TimeWindow } from '../query/time-range';
 import { parseInstant } from '../query/instant';
-import { activeUsersSource } from '../cubes/route';
+import { activeUsersSource, userDaysWithPrev } from '../cubes/route';
 import { readBounds, requireKind, shown, timeBounds } from './inputs';
 
 const INTERVALS: readonly RetentionInterval[] = ['day', 'week', 'month'];
@@ -132,36 +132,39 @@ export async function engagement(ws: Workspace, req: EngagementRequest): Promise
   const activity = from === null ? before : sql`occurred_at >= CAST(${from} AS TIMESTAMPTZ) - INTERVAL 30 DAY AND ${before}`;
   const read = parseInstant(from ?? '') ?? null;
   const window: TimeWindow = { kind: 'bounded', from: read === null ? null : read - THIRTY_DAYS, to: parseInstant(to ?? ''), toInclusive: false };
-  const source = await activeUsersSource(ws, info, timeZone, [window]);
   const localDay = (ts: Fragment) => sql`CAST(${toLocal(ts, timeZone)} AS DATE)`;
   const firstDay = from === null ? raw('(SELECT min(day) FROM active)') : localDay(sql`CAST(${from} AS TIMESTAMPTZ)`);
   const lastDay = to === null ? raw('(SELECT max(day) FROM active)') : localDay(sql`(CAST(${to} AS TIMESTAMPTZ) - INTERVAL 1 MICROSECOND)`);
-  // Each active day s of a unit covers the days up to its next active day, at most s + 6 (WAU)
-  // or s + 29 (MAU): disjoint intervals, so a running sum of +1 at s and −1 after the end
-  // counts the units active in the trailing window of every day.
-  // The changes are summed per day first, so the running sum walks days, not units.
-  const running = (end: string) => sql`
+  // Each active day s of a unit puts it in the WAU of days s..s+6 and the MAU of s..s+29; the
+  // union of those is cut into disjoint intervals [start, end], so a running sum of +1 at start
+  // and −1 after end counts the units active in the trailing window of every day. The cut needs
+  // each unit's previous (or next) active day: user_days keeps the previous one, else a sort
+  // per unit finds the next. The changes are summed per day first: the running sum walks days.
+  const withPrev = await userDaysWithPrev(ws, info, timeZone, [window]);
+  const active = withPrev
+    ? sql`SELECT user_id AS unit, ${localDay(raw('occurred_at'))} AS day, ${localDay(raw('prev_day'))} AS prev FROM ${withPrev} WHERE ${activity}`
+    : sql`SELECT DISTINCT user_id AS unit, ${localDay(raw('occurred_at'))} AS day FROM ${await activeUsersSource(ws, info, timeZone, [window])}
+          WHERE user_id IS NOT NULL AND ${activity}`;
+  const cover = withPrev
+    ? raw(`SELECT greatest(day, prev + 7) AS s7, day + 6 AS e7, greatest(day, prev + 30) AS s30, day + 29 AS e30 FROM active`)
+    : raw(`SELECT day AS s7, least(lead(day) OVER w - 1, day + 6) AS e7, day AS s30, least(lead(day) OVER w - 1, day + 29) AS e30
+           FROM active WINDOW w AS (PARTITION BY unit ORDER BY day)`);
+  const running = (start: string, end: string) => sql`
       SELECT day, sum(d) OVER (ORDER BY day) AS n, is_day FROM (
         SELECT day, sum(d) AS d, bool_or(is_day) AS is_day FROM (
-          SELECT s AS day, 1 AS d, false AS is_day FROM cover UNION ALL SELECT ${raw(end)} + 1, -1, false FROM cover
+          SELECT ${raw(start)} AS day, 1 AS d, false AS is_day FROM cover UNION ALL SELECT ${raw(end)} + 1, -1, false FROM cover
           UNION ALL SELECT day, 0, true FROM calendar) GROUP BY day)`;
   const query = sql`
-    WITH active AS (
-      SELECT DISTINCT user_id AS unit, ${localDay(raw('occurred_at'))} AS day FROM ${source}
-      WHERE user_id IS NOT NULL AND ${activity}
-    ),
+    WITH active AS (${active}),
     span AS (SELECT ${firstDay} AS first_day, ${lastDay} AS last_day),
     calendar AS (
       SELECT CAST(d AS DATE) AS day
       FROM span, range(CAST(first_day AS TIMESTAMP), CAST(last_day AS TIMESTAMP) + INTERVAL 1 DAY, INTERVAL 1 DAY) t(d)
     ),
-    cover AS (
-      SELECT day AS s, least(lead(day) OVER w - 1, day + 6) AS e7, least(lead(day) OVER w - 1, day + 29) AS e30
-      FROM active WINDOW w AS (PARTITION BY unit ORDER BY day)
-    ),
+    cover AS (${cover}),
     dau AS (SELECT day, count(*) AS n FROM active GROUP BY day),
-    wau AS (SELECT day, n FROM (${running('e7')}) WHERE is_day),
-    mau AS (SELECT day, n FROM (${running('e30')}) WHERE is_day)
+    wau AS (SELECT day, n FROM (${running('s7', 'e7')}) WHERE is_day),
+    mau AS (SELECT day, n FROM (${running('s30', 'e30')}) WHERE is_day)
     SELECT c.day, coalesce(d.n, 0) AS dau, coalesce(w.n, 0) AS wau, coalesce(m.n, 0) AS mau,
            CASE WHEN coalesce(m.n, 0) = 0 THEN 0.0 ELSE round(100.0 * coalesce(d.n, 0) / m.n, 2) END AS stickiness
     FROM calendar c LEFT JOIN dau d USING (day) LEFT JOIN wau w USING (day) LEFT JOIN mau m USING (day)

@@ -71,6 +71,17 @@ export const MIGRATIONS: readonly Migration[] = [
       `DELETE FROM tallybook.cube_state`,
     ],
   },
+  {
+    version: 5,
+    description: "each user's previous active day in user_days (WAU/MAU by a running sum, without a sort per user)",
+    statements: [
+      `CREATE TABLE tallybook.user_days_v5 (dataset VARCHAR NOT NULL, day TIMESTAMPTZ NOT NULL, user_id VARCHAR NOT NULL, prev_day TIMESTAMPTZ)`,
+      `INSERT INTO tallybook.user_days_v5
+         SELECT dataset, day, user_id, lag(day) OVER (PARTITION BY dataset, user_id ORDER BY day) FROM tallybook.user_days`,
+      `DROP TABLE tallybook.user_days`,
+      `ALTER TABLE tallybook.user_days_v5 RENAME TO user_days`,
+    ],
+  },
 ];
 
 export const CATALOG_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

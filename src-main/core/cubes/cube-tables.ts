@@ -5,7 +5,8 @@
  * - entity_hours: events per (UTC hour, tenant_id, site_id, source, user_id, session_id), which
  *   answers counts and exact distinct users / sessions over any set of hours
  * - value_hours:  a log-bucketed histogram (histogram.ts) per (UTC hour, numeric attribute)
- * - user_days:    each (UTC day, user_id) with events, once (appends skip the pairs it holds)
+ * - user_days:    each (UTC day, user_id) with events, once (appends skip the pairs it holds),
+ *                 with prev_day, the user's previous day with events (NULL for the first)
  * Rows without a timestamp keep a NULL hour. Rows of the same key may repeat (one set per
  * import): every reader sums n, so appending the cube of the new rows is the whole update.
  */
@@ -44,6 +45,11 @@ const dayOf = (ts: string) => `to_timestamp(floor(epoch_us(${ts}) / 86400000000)
 /** (day, user_id) of the rows of `from` that have both, once each. */
 export function userDaysSql(from: string): string {
   return `SELECT DISTINCT ${dayOf(quoteIdent(TIME))} AS day, user_id FROM ${from} WHERE ${quoteIdent(TIME)} IS NOT NULL AND user_id IS NOT NULL`;
+}
+
+/** (day, user_id, prev_day) of the pairs of userDaysSql(from): each with the user's previous day among them. */
+export function userDaysWithPrevSql(from: string): string {
+  return `SELECT day, user_id, lag(day) OVER (PARTITION BY user_id ORDER BY day) AS prev_day FROM (${userDaysSql(from)})`;
 }
 
 /** The attribute values of `fields` as DOUBLE, exactly as the query layer reads them. */

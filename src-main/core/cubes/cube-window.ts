@@ -27,6 +27,9 @@ function edgeUnits(windows: readonly TimeWindow[], unit: bigint = HOUR): Instant
   return [...edges].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
+/** Whether an edge of the windows falls inside a unit (HOUR or DAY) rather than at its start. */
+export const cutsUnits = (windows: readonly TimeWindow[], unit: bigint): boolean => edgeUnits(windows, unit).length > 0;
+
 const instant = (t: Instant): Fragment => sql`CAST(${formatInstant(t)} AS TIMESTAMPTZ)`;
 
 /** Cube rows (time column `column`) outside the edge units. */

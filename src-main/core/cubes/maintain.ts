@@ -8,7 +8,7 @@
  */
 import type { Db } from '../db';
 import { quoteIdent } from '../identifiers';
-import { COUNT_CUBES, USER_DAYS, VALUE_HOURS, countCubeSql, numericKeysSql, userDaysSql, valueCubeSql } from './cube-tables';
+import { COUNT_CUBES, USER_DAYS, VALUE_HOURS, countCubeSql, numericKeysSql, userDaysSql, userDaysWithPrevSql, valueCubeSql } from './cube-tables';
 
 /** Rows sampled to find the numeric attributes of a dataset. */
 const FIELD_SAMPLE = 100_000;
@@ -27,11 +27,40 @@ export async function cubeState(db: Db, dataset: string): Promise<CubeState | nu
 async function appendCubes(db: Db, dataset: string, from: string, fields: readonly string[]): Promise<void> {
   for (const cube of COUNT_CUBES) await db.run(`INSERT INTO ${cube.table} SELECT ?, * FROM (${countCubeSql(cube, from)})`, [dataset]);
   if (fields.length) await db.run(`INSERT INTO ${VALUE_HOURS} SELECT ?, * FROM (${valueCubeSql(fields, from)})`, [dataset]);
+  await appendUserDays(db, dataset, from);
+}
+
+const NEW_USER_DAYS = '__tb_new_user_days';
+
+/**
+ * Adds the (day, user) pairs of `from` that user_days lacks, then sets prev_day afresh for the
+ * users who got one (a new day can fall between two they had). A dataset without pairs yet
+ * gets them with prev_day in one statement.
+ */
+async function appendUserDays(db: Db, dataset: string, from: string): Promise<void> {
+  const held = Number(await db.value(`SELECT count(*) FROM (SELECT 1 FROM ${USER_DAYS} WHERE dataset = ? LIMIT 1)`, [dataset]));
+  if (held === 0) {
+    await db.run(`INSERT INTO ${USER_DAYS} SELECT ?, day, user_id, prev_day FROM (${userDaysWithPrevSql(from)})`, [dataset]);
+    return;
+  }
   await db.run(
-    `INSERT INTO ${USER_DAYS} SELECT ?, n.day, n.user_id FROM (${userDaysSql(from)}) n
+    `CREATE OR REPLACE TEMP TABLE ${NEW_USER_DAYS} AS SELECT n.day, n.user_id FROM (${userDaysSql(from)}) n
      WHERE NOT EXISTS (SELECT 1 FROM ${USER_DAYS} x WHERE x.dataset = ? AND x.day = n.day AND x.user_id = n.user_id)`,
-    [dataset, dataset],
+    [dataset],
   );
+  try {
+    await db.run(`INSERT INTO ${USER_DAYS} SELECT ?, day, user_id, NULL FROM ${NEW_USER_DAYS}`, [dataset]);
+    await db.run(
+      `UPDATE ${USER_DAYS} SET prev_day = p.prev_day FROM (
+         SELECT day, user_id, lag(day) OVER (PARTITION BY user_id ORDER BY day) AS prev_day FROM ${USER_DAYS}
+         WHERE dataset = ? AND user_id IN (SELECT user_id FROM ${NEW_USER_DAYS})) p
+       WHERE ${USER_DAYS}.dataset = ? AND ${USER_DAYS}.user_id = p.user_id AND ${USER_DAYS}.day = p.day
+         AND ${USER_DAYS}.prev_day IS DISTINCT FROM p.prev_day`,
+      [dataset, dataset],
+    );
+  } finally {
+    await db.run(`DROP TABLE IF EXISTS ${NEW_USER_DAYS}`);
+  }
 }
 
 async function dropCubes(db: Db, dataset: string): Promise<void> {

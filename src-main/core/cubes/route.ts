@@ -22,7 +22,7 @@ import { parseMeasure, type ParsedMeasure } from '../query/measures';
 import { parseRateFilter } from '../query/rate-filter';
 import { previousWindow, resolveWindow, type TimeWindow } from '../query/time-range';
 import { COUNT_CUBES, ENTITY_HOURS, TIME, USER_DAYS, WEIGHT, type CountCube } from './cube-tables';
-import { DAY, withEdges, wholeHourZone } from './cube-window';
+import { DAY, cutsUnits, withEdges, wholeHourZone } from './cube-window';
 import { cubeState } from './maintain';
 import { percentileQuery } from './percentiles';
 
@@ -108,6 +108,18 @@ export async function activeUsersSource(ws: Workspace, info: DatasetInfo, timeZo
   if (state?.version !== info.version) return ident(info.name);
   if (timeZone === 'UTC') return userDaysRelation(info.name, windows);
   return wholeHourZone(timeZone, info) ? cubeRelation(ENTITY_HOURS, info.name, windows) : ident(info.name);
+}
+
+/**
+ * Each (UTC day, user) with events and the user's previous day with events, as
+ * (occurred_at = the day, user_id, prev_day), when user_days holds them exactly for the windows:
+ * UTC, current cubes, no window edge inside a day. Else null.
+ */
+export async function userDaysWithPrev(ws: Workspace, info: DatasetInfo, timeZone: string, windows: readonly TimeWindow[]): Promise<Fragment | null> {
+  if (timeZone !== 'UTC' || info.kind !== 'events' || info.timeColumn !== TIME || cutsUnits(windows, DAY)) return null;
+  const state = await cubeState(ws.db, info.name);
+  if (state?.version !== info.version) return null;
+  return sql`(SELECT day AS ${ident(TIME)}, user_id, prev_day FROM ${raw(USER_DAYS)} WHERE dataset = ${info.name})`;
 }
 
 /** Rows to count, and how to count them: a count cube with its weight, or the table with count(*). */

@@ -7,7 +7,7 @@
 import type { CubeCheck } from '../../../src-shared/analyses';
 import type { Db } from '../db';
 import { quoteIdent } from '../identifiers';
-import { COUNT_CUBES, USER_DAYS, VALUE_HOURS, countCubeSql, userDaysSql, valueCubeSql } from './cube-tables';
+import { COUNT_CUBES, USER_DAYS, VALUE_HOURS, countCubeSql, userDaysWithPrevSql, valueCubeSql } from './cube-tables';
 import { cubeState } from './maintain';
 
 async function compare(db: Db, dataset: string, cube: string, keys: readonly string[], fresh: string, stored: string, params: string[]): Promise<CubeCheck> {
@@ -31,8 +31,8 @@ export async function verifyCubes(db: Db, dataset: string, version: number): Pro
     checks.push(await compare(db, dataset, cube.table, ['hour', ...dims], countCubeSql(cube, table), stored, [dataset]));
   }
   {
-    const stored = `SELECT day, user_id, count(*) AS n FROM ${USER_DAYS} WHERE dataset = ? GROUP BY ALL`;
-    checks.push(await compare(db, dataset, USER_DAYS, ['day', 'user_id'], `SELECT *, 1 AS n FROM (${userDaysSql(table)})`, stored, [dataset]));
+    const stored = `SELECT day, user_id, prev_day, count(*) AS n FROM ${USER_DAYS} WHERE dataset = ? GROUP BY ALL`;
+    checks.push(await compare(db, dataset, USER_DAYS, ['day', 'user_id', 'prev_day'], `SELECT *, 1 AS n FROM (${userDaysWithPrevSql(table)})`, stored, [dataset]));
   }
   if (state.histogramFields.length) {
     const stored = `SELECT hour, field, sign, bucket, sum(n) AS n FROM ${VALUE_HOURS} WHERE dataset = ? GROUP BY ALL`;
