@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FunnelRequest, FunnelStepResult } from '../../src-shared/analyses';
-import { runFunnel } from '../../src-main/core/analyses/funnel';
+import { funnelUnits, runFunnel } from '../../src-main/core/analyses/funnel';
+import { funnelDropOff } from '../../src-main/core/analyses/funnel-drop-off';
 import { quoteLiteral } from '../../src-main/core/identifiers';
 import type { Workspace } from '../../src-main/core/workspace';
 import { makeDataset, tempDir, tempWorkspace, type TempDir } from '../helpers/workspace';
@@ -156,6 +157,74 @@ describe('sequential funnels', () => {
       { step: 1, event_name: 'A', count: 0, conversion_from_start: 0, conversion_from_previous: 0, median_seconds_to_convert: null },
       { step: 2, event_name: 'B', count: 0, conversion_from_start: 0, conversion_from_previous: 0, median_seconds_to_convert: null },
     ]);
+  });
+});
+
+describe('the greedy shortcut for sequential funnels of distinct steps', () => {
+  /** A small deterministic generator (mulberry32). */
+  function random(seed: number): () => number {
+    return () => {
+      seed = (seed + 0x6d2b79f5) | 0;
+      let x = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+      x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
+      return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
+    };
+  }
+
+  /**
+   * 3,000 events of 120 sessions and 40 users over the day, on whole minutes (many share a
+   * timestamp), names a, b, c and x: with a 1-hour window many earliest paths are cut short and
+   * a later start goes deeper, which the shortcut hands to the joins.
+   */
+  async function randomEvents(): Promise<string> {
+    const r = random(7);
+    const rows: Ev[] = Array.from({ length: 3000 }, (_, i) => {
+      const minute = Math.floor(r() * 24 * 60);
+      const time = `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}:00`;
+      const session = `s${Math.floor(r() * 120)}`;
+      return [`e${i}`, 'abcx'[Math.floor(r() * 4)]!, time, session, `u${Number(session.slice(1)) % 40}`, { plan: r() < 0.5 ? 'free' : 'pro' }];
+    });
+    return events(rows);
+  }
+
+  it('answers as the joins do: counts, medians, breakdowns and drop-offs, cut paths included', async () => {
+    const name = await randomEvents();
+    const requests: Omit<FunnelRequest, 'dataset'>[] = [
+      { steps: ['a', 'b', 'c'], by: 'session', windowSeconds: 3600 },
+      { steps: ['a', 'b', 'c'], by: 'user', windowSeconds: 3600 },
+      { steps: ['a', 'b', 'c'], by: 'user' },
+      { steps: ['c', 'a'], by: 'session', windowSeconds: 600, breakdown: 'plan' },
+      { steps: ['x', 'b', 'a', 'c'], by: 'user', windowSeconds: 7200, from: '2025-11-01T03:00:00Z', to: '2025-11-01T20:00:00Z' },
+      { steps: [{ event: 'a', filters: [{ field: 'plan', op: '=', value: 'pro' }] }, 'b'], by: 'session', windowSeconds: 1800 },
+      { steps: ['a'], by: 'session' },
+    ];
+    let cutUnits = 0;
+    for (const req of requests) {
+      const full = { dataset: name, ...req };
+      const [fast, joined] = [await runFunnel(ws, full), await runFunnel(ws, full, { shortcut: false })];
+      expect(fast).toEqual(joined);
+      expect(fast[0]!.count).toBeGreaterThan(10);
+      for (let step = 2; step <= req.steps.length; step++) {
+        const page = { dataset: name, ...req, step, limit: 10_000 };
+        expect(await funnelDropOff(ws, page)).toEqual(await funnelDropOff(ws, page, { shortcut: false }));
+      }
+      const units = await funnelUnits(ws, full);
+      expect(units.with.sql).toContain('greedy AS');
+      cutUnits += Number(await ws.db.value(`${units.with.sql} SELECT count(*) FROM cut`, [...units.with.params]));
+    }
+    expect(cutUnits).toBeGreaterThan(20);
+  });
+
+  it('is not taken for repeated step names, exclusions, strict or any order', async () => {
+    const name = await randomEvents();
+    for (const req of [
+      { steps: ['a', 'b', 'a'] },
+      { steps: ['a', 'b'], exclusions: ['x'] },
+      { steps: ['a', 'b'], mode: 'strict' as const },
+      { steps: ['a', 'b'], mode: 'any' as const },
+    ]) {
+      expect((await funnelUnits(ws, { dataset: name, ...req })).with.sql).not.toContain('greedy AS');
+    }
   });
 });
 

@@ -11,7 +11,7 @@ import { UserError } from '../../../src-shared/errors';
 import type { Workspace } from '../workspace';
 import { ident, raw, sql, type Fragment } from '../query/fragment';
 import { validateSort } from '../query/validate-spec';
-import { completedAt, funnelUnits } from './funnel';
+import { completedAt, funnelUnits, type FunnelOptions } from './funnel';
 import { shown } from './inputs';
 
 const MAX_PAGE = 10_000;
@@ -22,8 +22,8 @@ export interface DropOffSelect {
   readonly count: Fragment;
 }
 
-export async function funnelDropOffSelect(ws: Workspace, req: Omit<FunnelDropOffRequest, 'offset' | 'limit'>): Promise<DropOffSelect> {
-  const units = await funnelUnits(ws, req);
+export async function funnelDropOffSelect(ws: Workspace, req: Omit<FunnelDropOffRequest, 'offset' | 'limit'>, opts: FunnelOptions = {}): Promise<DropOffSelect> {
+  const units = await funnelUnits(ws, req, opts);
   const n = units.steps.length;
   const step = req.step;
   if (!Number.isInteger(step) || step < 2 || step > n) {
@@ -50,12 +50,12 @@ export async function funnelDropOffSelect(ws: Workspace, req: Omit<FunnelDropOff
   };
 }
 
-export async function funnelDropOff(ws: Workspace, req: FunnelDropOffRequest): Promise<ColumnarResult & { totalRows: number; offset: number }> {
+export async function funnelDropOff(ws: Workspace, req: FunnelDropOffRequest, opts: FunnelOptions = {}): Promise<ColumnarResult & { totalRows: number; offset: number }> {
   const limit = req.limit ?? 200;
   const offset = req.offset ?? 0;
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE) throw new UserError('bad_request', `limit must be a whole number from 1 to ${MAX_PAGE}`);
   if (!Number.isSafeInteger(offset) || offset < 0) throw new UserError('bad_request', 'offset must be a whole number ≥ 0');
-  const { select, count } = await funnelDropOffSelect(ws, req);
+  const { select, count } = await funnelDropOffSelect(ws, req, opts);
   const page = sql`${select} LIMIT ${raw(String(limit))} OFFSET ${raw(String(offset))}`;
   const totalRows = Number(await ws.db.value(count.sql, count.params));
   return { ...(await ws.db.columnar(page.sql, page.params)), totalRows, offset };

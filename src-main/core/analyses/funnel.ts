@@ -38,6 +38,10 @@
  * strict paths that is simply t_k − t_(k-1)). Its median is continuous (interpolated).
  * Breakdown: the value on the unit's first step-1 event (first touch); one block of steps per
  * value, blocks ordered by step-1 count desc, then value (null last).
+ *
+ * Sequential funnels of distinct step names without exclusions take a shortcut (greedyPaths):
+ * the path from the unit's earliest start is the best one unless the window stopped it, so
+ * only the units whose earliest path the window cut go through the joins above.
  */
 import type { FunnelMode, FunnelRequest, FunnelStepResult, FunnelUnit } from '../../../src-shared/analyses';
 import { FUNNEL_MODES } from '../../../src-shared/analyses';
@@ -201,6 +205,45 @@ function anyOrderPaths(plan: FunnelPlan): Fragment {
   return join(ctes, ',\n');
 }
 
+/**
+ * Whether the greedy shortcut answers the plan: sequential steps of distinct names (an event
+ * then serves one step at most, and events of one timestamp need no order) and no exclusions.
+ */
+const greedyServes = (plan: FunnelPlan): boolean =>
+  plan.mode === 'sequential' && plan.exclusions.length === 0 && new Set(plan.steps.map((s) => s.event)).size === plan.steps.length;
+
+/**
+ * CTEs (after `steps`, the unit's step events) ending in `fast(unit, start_key, origin, depth,
+ * t1..tN, bd)` and `cut(unit)`. From the unit's earliest start t1, step k is the earliest event
+ * matching it at or after step k-1 (g_k). When all of the path lies in the window, or it ends
+ * because no later event matches the next step, no other start goes deeper (a later start's
+ * path is never earlier, step by step) and this path, from the earliest start, is the unit's
+ * best: `fast`. A unit whose path the window stopped — the next step came, but too late — may
+ * do better from a later start: `cut`, for the joins. One GROUP BY, no sort: the events of a
+ * step are an unordered list, searched for the first time at or after the previous step.
+ */
+function greedyPaths(plan: FunnelPlan, breakdown: boolean): Fragment {
+  const n = plan.steps.length;
+  const later = upTo(n).slice(1);
+  const lists = later.map((k) => `, list(t) FILTER (WHERE m${k}) AS l${k}`).join('');
+  const touch = breakdown ? 'first(bd ORDER BY t, event_id) FILTER (WHERE m1)' : 'NULL::VARCHAR';
+  let chain = `SELECT unit, min(t) FILTER (WHERE m1) AS g1${lists}, ${touch} AS bd FROM steps GROUP BY unit HAVING g1 IS NOT NULL`;
+  for (const k of later) chain = `SELECT *, list_min(list_filter(l${k}, x -> x >= g${k - 1})) AS g${k} FROM (${chain})`;
+  const inWindow = (k: number) => `coalesce(g${k} <= deadline, false)`;
+  const depth = n === 1 ? '1' : `CASE ${later.map((k) => `WHEN NOT ${inWindow(k)} THEN ${k - 1}`).join(' ')} ELSE ${n} END`;
+  const stopped = n === 1 ? 'false' : `CASE depth ${later.map((k) => `WHEN ${k - 1} THEN g${k} IS NOT NULL`).join(' ')} ELSE false END`;
+  const times = upTo(n).map((k) => (k === 1 ? 'g1 AS t1' : `CASE WHEN depth >= ${k} THEN g${k} END AS t${k}`)).join(', ');
+  const gs = upTo(n).map((k) => `g${k}`).join(', ');
+  // `fast` leaves out the cut units by an anti join, not by a filter on `stopped`: with a filter
+  // on both uses of `greedy`, DuckDB pushes "stopped OR NOT stopped" into it, with each list
+  // search written out again several times.
+  return sql`greedy AS (
+      SELECT unit, ${raw(gs)}, bd, depth, ${raw(stopped)} AS stopped FROM (
+        SELECT *, ${raw(depth)} AS depth FROM (SELECT *, g1 + to_seconds(${plan.windowSeconds}) AS deadline FROM (${raw(chain)})))),
+    cut AS (SELECT unit FROM greedy WHERE stopped),
+    fast AS (SELECT unit, g1 AS start_key, g1 AS origin, depth, ${raw(times)}, bd FROM greedy ANTI JOIN cut USING (unit))`;
+}
+
 const PATHS: Readonly<Record<FunnelMode, (plan: FunnelPlan) => Fragment>> = {
   sequential: sequentialPaths,
   strict: strictPaths,
@@ -232,8 +275,13 @@ export interface FunnelUnits {
   readonly with: Fragment;
 }
 
+export interface FunnelOptions {
+  /** false: every unit through the joins, even where the greedy shortcut answers (tests compare both). */
+  readonly shortcut?: boolean;
+}
+
 /** The funnel up to one row per unit: what the summary and the drop-off lists read. */
-export async function funnelUnits(ws: Workspace, req: FunnelRequest): Promise<FunnelUnits> {
+export async function funnelUnits(ws: Workspace, req: FunnelRequest, opts: FunnelOptions = {}): Promise<FunnelUnits> {
   const info = await requireKind(ws, req.dataset, ['events'], 'funnels');
   const fields = fieldResolver(info.name, info.columns);
   const plan = validate(req, fields);
@@ -253,19 +301,28 @@ export async function funnelUnits(ws: Workspace, req: FunnelRequest): Promise<Fu
     plan.steps.map((s, i) => sql`coalesce(${s.condition}, false) AS ${raw(`m${i + 1}`)}`),
     ', ',
   );
-  const firstTouch =
-    breakdown === null
-      ? raw('per_unit AS (SELECT *, NULL::VARCHAR AS bd FROM best)')
-      : raw(`touch AS (SELECT unit, first(bd ORDER BY t, event_id) AS bd FROM ev WHERE m1 GROUP BY unit),
-            per_unit AS (SELECT best.*, touch.bd FROM best LEFT JOIN touch USING (unit))`);
-  const query = sql`WITH ev AS (
-      SELECT ${unit} AS unit, event_name AS name, occurred_at AS t, event_id,
-             ${breakdown === null ? raw('NULL::VARCHAR') : asText(breakdown)} AS bd, ${matchColumns}
-      FROM ${base} AND (${onlySteps})),
-    ${PATHS[plan.mode](plan)},
+  /** The general path ending in `name(unit, start_key, origin, depth, t1..tN, bd)`, over `ev`. */
+  const joins = (name: string) => sql`${PATHS[plan.mode](plan)},
     ${excluded(plan, unit, base)},
     best AS (SELECT * FROM kept WHERE depth >= 1 QUALIFY row_number() OVER (PARTITION BY unit ORDER BY depth DESC, start_key) = 1),
-    ${firstTouch}`;
+    ${raw(
+      breakdown === null
+        ? `${name} AS (SELECT *, NULL::VARCHAR AS bd FROM best)`
+        : `touch AS (SELECT unit, first(bd ORDER BY t, event_id) AS bd FROM ev WHERE m1 GROUP BY unit),
+           ${name} AS (SELECT best.*, touch.bd FROM best LEFT JOIN touch USING (unit))`,
+    )}`;
+  const events = (only: Fragment) => sql`
+      SELECT ${unit} AS unit, event_name AS name, occurred_at AS t, event_id,
+             ${breakdown === null ? raw('NULL::VARCHAR') : asText(breakdown)} AS bd, ${matchColumns}
+      FROM ${base} AND (${onlySteps}) AND ${only}`;
+  const query = opts.shortcut !== false && greedyServes(plan)
+    ? sql`WITH steps AS (${events(raw('TRUE'))}),
+    ${greedyPaths(plan, breakdown !== null)},
+    ev AS (${events(sql`${unit} IN (SELECT unit FROM cut)`)}),
+    ${joins('joined')},
+    per_unit AS (SELECT * FROM fast UNION ALL BY NAME SELECT * FROM joined)`
+    : sql`WITH ev AS (${events(raw('TRUE'))}),
+    ${joins('per_unit')}`;
   return { info, steps: plan.steps, unitColumn: plan.unitColumn, breakdown, with: query };
 }
 
@@ -280,8 +337,8 @@ function summarySelect(n: number): Fragment {
   return raw(`SELECT bd, ${outer.join(', ')} FROM (SELECT bd, ${inner.join(', ')} FROM per_unit GROUP BY bd) ORDER BY c1 DESC, bd ASC NULLS LAST`);
 }
 
-export async function runFunnel(ws: Workspace, req: FunnelRequest): Promise<FunnelStepResult[]> {
-  const units = await funnelUnits(ws, req);
+export async function runFunnel(ws: Workspace, req: FunnelRequest, opts: FunnelOptions = {}): Promise<FunnelStepResult[]> {
+  const units = await funnelUnits(ws, req, opts);
   const n = units.steps.length;
   const query = sql`${units.with} ${summarySelect(n)}`;
   const rows = await ws.db.rows(query.sql, query.params);
