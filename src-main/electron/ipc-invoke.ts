@@ -9,6 +9,7 @@
  */
 import type { ServiceMethod, TallybookService } from '../../src-shared/contract';
 import { UserError, toErrorShape } from '../../src-shared/errors';
+import { encodeAnswer } from '../../src-shared/wire';
 import { isAppUrl, parseInvocation, type InvokeOutcome } from './security';
 
 /** What the handler reads of Electron's IpcMainInvokeEvent (its senderFrame is a WebFrameMain). */
@@ -42,7 +43,7 @@ export function createInvokeHandler(deps: InvokeDeps): InvokeHandler {
       const service = await deps.service();
       // Every method takes at most one plain request object (contract.ts), checked above.
       const call = service[method] as (req?: Readonly<Record<string, unknown>>) => Promise<unknown>;
-      return { ok: true, result: await call.call(service, args) };
+      return { ok: true, result: encodeAnswer(await call.call(service, args)) };
     } catch (e) {
       return { ok: false, error: toErrorShape(e) };
     }

@@ -12,6 +12,7 @@
  * Every request needs the token (auth.ts) and a loopback Host/Origin; /api/ requests other
  * than /api/events are rate-limited (rate-limit-http.ts).
  */
+import { encodeAnswer } from '../../src-shared/wire';
 import { mkdirSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -89,7 +90,7 @@ async function route(req: IncomingMessage, res: ServerResponse, ctx: Context): P
     const args = typeof body === 'object' && body !== null ? (body as { args?: unknown }).args : undefined;
     const { method, args: checked } = parseInvocation({ method: pathname.slice('/api/rpc/'.length), args });
     const call = service[method] as (req?: Readonly<Record<string, unknown>>) => Promise<unknown>;
-    sendJson(res, 200, { ok: true, result: (await call.call(service, checked)) ?? null });
+    sendJson(res, 200, { ok: true, result: encodeAnswer((await call.call(service, checked)) ?? null) });
   } else if (pathname === '/api/events' && req.method === 'GET') {
     ctx.events.attach(res);
   } else if (pathname === '/api/upload' && req.method === 'POST') {

@@ -3,6 +3,7 @@
  * TallybookService becomes `invoke(method, args)` on whichever transport is present — the
  * Electron preload bridge (window.tallybook) or HTTP to the browser-mode server.
  */
+import { decodeAnswer } from '../../src-shared/wire';
 import type { InvokeOutcome, SaveExportRequest, ServiceEvents, ServiceMethod, TallybookService } from '../../src-shared/contract';
 import { SERVICE_METHODS } from '../../src-shared/contract';
 import type { ErrorShape } from '../../src-shared/errors';
@@ -121,7 +122,7 @@ export function createClient(transport: Transport): Client {
     client[method] = async (args: unknown) => {
       const envelope = await transport.invoke(method, args);
       if (!envelope.ok) throw new ApiError(envelope.error);
-      return envelope.result;
+      return decodeAnswer(envelope.result);
     };
   }
   return client as unknown as Client;

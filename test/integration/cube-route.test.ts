@@ -234,7 +234,7 @@ describe('cube maintenance and check', () => {
     const stale = (by: number) => ws.db.run(`UPDATE tallybook.cube_state SET version = version + ? WHERE dataset = 'ev'`, [by]);
     for (const timeZone of ['UTC', 'Europe/Berlin']) {
       await ws.updateSettings({ timeZone });
-      for (const req of [{ dataset: 'ev' }, { dataset: 'ev', ...ALIGNED }, { dataset: 'ev', ...CUT }]) {
+      for (const req of [{ dataset: 'ev' }, { dataset: 'ev', ...ALIGNED }, { dataset: 'ev', ...CUT }] as { dataset: string; from?: string; to?: string }[]) {
         const fast = await engagement(ws, req);
         if (timeZone === 'UTC' && req.from !== CUT.from) expect(await engagementReadsPrevDays(req)).toBe(true);
         await stale(-1);

@@ -56,9 +56,16 @@ function transportTable(r: BenchResult): ColumnarResult {
       { name: 'answer', type: 'VARCHAR' },
       { name: 'rows', type: 'BIGINT' },
       { name: 'JSON bytes', type: 'BIGINT' },
+      { name: 'wire bytes', type: 'BIGINT' },
       { name: 'engine ms', type: 'DOUBLE' },
     ],
-    data: [r.transport.map((x) => x.name), r.transport.map((x) => x.rows), r.transport.map((x) => x.bytes), r.transport.map((x) => x.ms)],
+    data: [
+      r.transport.map((x) => x.name),
+      r.transport.map((x) => x.rows),
+      r.transport.map((x) => x.json_bytes),
+      r.transport.map((x) => x.wire_bytes),
+      r.transport.map((x) => x.ms),
+    ],
     rowCount: r.transport.length,
   };
 }

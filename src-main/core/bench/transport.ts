@@ -1,9 +1,11 @@
 /**
  * What crosses the door (IPC / HTTP) for the two large answers a screen asks for, in bytes of
- * the columnar JSON the HTTP adapter sends and in ms of the engine call: a deep page of the
+ * plain columnar JSON and of what the RPC door sends (dictionary-encoded), and in ms of the
+ * engine call: a deep page of the
  * events grid (offset past half the rows, the largest page the grid may ask for) and a week of
  * minute counts (about 10,000 points), whole and thinned for a 2,000-pixel-wide chart.
  */
+import { encodeAnswer } from '../../../src-shared/wire';
 import { rowsPage, MAX_PAGE } from '../dataset/rows-page';
 import { runQuery } from '../query/run-query';
 import type { Workspace } from '../workspace';
@@ -12,7 +14,10 @@ import { warmMedian } from './timing';
 export interface TransportResult {
   name: string;
   rows: number;
-  bytes: number;
+  /** The answer as plain columnar JSON. */
+  json_bytes: number;
+  /** As the RPC door sends it: text columns that repeat dictionary-encoded (src-shared/wire.ts). */
+  wire_bytes: number;
   ms: number;
 }
 
@@ -21,7 +26,8 @@ const SERIES_POINTS = 2_000;
 export async function benchTransport(ws: Workspace, events: number, runs: number): Promise<TransportResult[]> {
   const measure = async (name: string, fn: () => Promise<{ rowCount: number }>): Promise<TransportResult> => {
     const r = await warmMedian(fn, runs);
-    return { name, rows: r.value.rowCount, bytes: Buffer.byteLength(JSON.stringify(r.value)), ms: Number(r.ms.toFixed(1)) };
+    const bytes = (v: unknown) => Buffer.byteLength(JSON.stringify(v));
+    return { name, rows: r.value.rowCount, json_bytes: bytes(r.value), wire_bytes: bytes(encodeAnswer(r.value)), ms: Number(r.ms.toFixed(1)) };
   };
   const week = { dataset: 'events', measures: ['count'], time: { grain: 'minute' as const, from: '2026-09-01T00:00:00Z', to: '2026-09-08T00:00:00Z' } };
   return [
