@@ -288,6 +288,52 @@ describe('a large NDJSON file', () => {
     expect(await ws.db.value(`SELECT sum(CAST(json_extract(attributes, '$.n') AS BIGINT)) FROM large`)).toBe(199_999 * 200_000 / 2 - 999 - 149_999 - 199_998);
   }, 60_000);
 
+  /** Imports `text` as one file; returns the rejects and whether the lines were read as CSV (the careful path). */
+  async function importText(text: string): Promise<{ rejects: Record<string, unknown>[]; readAsCsv: boolean; imported: number }> {
+    writeFileSync(t.path('one.ndjson'), text);
+    const statements: string[] = [];
+    const run = ws.db.run.bind(ws.db);
+    ws.db.run = (q, params) => (statements.push(q), run(q, params));
+    try {
+      const s = await importFiles(ws, { dataset: 'one', paths: [t.path('one.ndjson')] });
+      const rejects = await ws.db.rows(`SELECT line, reason, raw FROM tallybook.rejects WHERE dataset = 'one' ORDER BY line`);
+      return { rejects, readAsCsv: statements.some((q) => q.includes('read_csv(')), imported: s.rows_imported };
+    } finally {
+      ws.db.run = run;
+    }
+  }
+  /** 20,000 lines of ~110 bytes (2 MB, past the small files read in batches). */
+  const clean = () => Array.from({ length: 20_000 }, (_, i) => JSON.stringify({ event_id: `e${i}`, event_name: 'view', occurred_at: '2026-01-01T00:00:00Z', attributes: { pad: 'x'.repeat(40) } }));
+
+  it("reads a clean file with DuckDB's JSON reader: line numbers hold, values that are not objects are rejected as they were", async () => {
+    const lines = clean();
+    lines[499] = '7';
+    lines[599] = '[1, 2]';
+    const r = await importText(lines.join('\n')); // no newline at the end
+    expect(r.readAsCsv).toBe(false);
+    expect(r.imported).toBe(19_998);
+    expect(r.rejects).toEqual([
+      { line: 500, reason: 'malformed_row', raw: '7' },
+      { line: 600, reason: 'malformed_row', raw: '[1, 2]' },
+    ]);
+  });
+
+  it('reads a file as CSV lines when the JSON reader would trim a line or skip a blank one', async () => {
+    for (const [what, edit] of [
+      ['a trailing space', (l: string[]) => (l[499] = '7 ')],
+      ['a blank line', (l: string[]) => (l[299] = '')],
+      ['a line of spaces', (l: string[]) => (l[299] = '   ')],
+    ] as const) {
+      const lines = clean();
+      lines[499] = '7';
+      edit(lines);
+      const r = await importText(lines.join('\n') + '\n');
+      expect({ what, readAsCsv: r.readAsCsv }).toEqual({ what, readAsCsv: true });
+      expect(r.rejects.at(-1)).toEqual({ line: 500, reason: 'malformed_row', raw: lines[499] });
+      await ws.db.run(`DELETE FROM tallybook.rejects WHERE dataset = 'one'`);
+    }
+  });
+
   it('reads two large files as they are: lines per file, BOM and CRLF stripped, rows stored in time order', async () => {
     // a: 30,000 events a0…, one a minute in time order. b: BOM and CRLF, 30,000 events b0… going
     // back in time; line 7 of b is not JSON and line 20,000 of b repeats the id of a's line 5.
