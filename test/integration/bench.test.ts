@@ -12,9 +12,9 @@ describe('tallybook bench', () => {
     expect(err).not.toMatch(/^tallybook bench:/m);
     const r = JSON.parse(out) as Record<string, unknown> & { queries: Record<string, unknown>[]; transport: { name: string; rows: number; json_bytes: number; wire_bytes: number; ms: number }[] };
 
-    expect(Object.keys(r).sort()).toEqual(['duckdb_import_s', 'events', 'import_s', 'queries', 'rss_mb', 'transport']);
+    expect(Object.keys(r).sort()).toEqual(['cold_dashboard_ms', 'duckdb_import_s', 'events', 'import_s', 'queries', 'rss_mb', 'transport']);
     expect(r.events).toBe(3000);
-    for (const key of ['import_s', 'duckdb_import_s', 'rss_mb']) expect(typeof r[key]).toBe('number');
+    for (const key of ['import_s', 'duckdb_import_s', 'rss_mb', 'cold_dashboard_ms']) expect(typeof r[key]).toBe('number');
     expect(r.queries.map((q) => q.name)).toEqual([
       'daily counts by event', 'p95 latency_ms per day', 'DAU', 'WAU/MAU', '3-step funnel by session', 'top 10 users',
       'jobs overview', 'jobs cost breakdown', 'jobs time series',

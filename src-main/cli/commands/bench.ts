@@ -43,6 +43,7 @@ function report(r: BenchResult): string {
     `import: ${r.import_s} s (Tallybook) vs ${r.duckdb_import_s} s (DuckDB read_ndjson) — ratio ${ratio}`,
     ...(pgLoad ? [pgLoad] : []),
     `peak RSS: ${r.rss_mb} MB`,
+    `opening the workspace and answering the Events dashboard, cold: ${r.cold_dashboard_ms} ms`,
     '',
     renderTable(queryTable(r)),
     '',
