@@ -15,20 +15,11 @@ import { explainQuery, runQuery } from '../../src-main/core/query/run-query';
 import type { Workspace } from '../../src-main/core/workspace';
 import type { ColumnarResult } from '../../src-shared/columnar';
 import type { QuerySpec } from '../../src-shared/query-spec';
+import { seededRandom as random } from '../helpers/random';
 import { tempDir, tempWorkspace, type TempDir } from '../helpers/workspace';
 
 let t: TempDir;
 let ws: Workspace;
-
-/** A small deterministic generator (mulberry32), so the data are the same every run. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let x = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const pick = <T,>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
 

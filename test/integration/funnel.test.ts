@@ -4,6 +4,7 @@ import { funnelUnits, runFunnel } from '../../src-main/core/analyses/funnel';
 import { funnelDropOff } from '../../src-main/core/analyses/funnel-drop-off';
 import { quoteLiteral } from '../../src-main/core/identifiers';
 import type { Workspace } from '../../src-main/core/workspace';
+import { seededRandom } from '../helpers/random';
 import { makeDataset, tempDir, tempWorkspace, type TempDir } from '../helpers/workspace';
 
 /** [event_id, event_name, time on 2025-11-01 (UTC), session_id, user_id, attributes?] */
@@ -161,23 +162,13 @@ describe('sequential funnels', () => {
 });
 
 describe('the greedy shortcut for sequential funnels of distinct steps', () => {
-  /** A small deterministic generator (mulberry32). */
-  function random(seed: number): () => number {
-    return () => {
-      seed = (seed + 0x6d2b79f5) | 0;
-      let x = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-      x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
-      return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-    };
-  }
-
   /**
    * 3,000 events of 120 sessions and 40 users over the day, on whole minutes (many share a
    * timestamp), names a, b, c and x: with a 1-hour window many earliest paths are cut short and
    * a later start goes deeper, which the shortcut hands to the joins.
    */
   async function randomEvents(): Promise<string> {
-    const r = random(7);
+    const r = seededRandom(7);
     const rows: Ev[] = Array.from({ length: 3000 }, (_, i) => {
       const minute = Math.floor(r() * 24 * 60);
       const time = `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}:00`;

@@ -6,20 +6,12 @@
  * The same seed gives the same values in the same order.
  */
 import { tmpdir } from 'node:os';
+import { seededRandom } from '../helpers/random';
 
 export type Rng = () => number;
 
-/** mulberry32: small, fast and good enough to pick cases. */
-export function seededRng(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The seeded generator that picks cases (mulberry32). */
+export const seededRng = (seed: number): Rng => seededRandom(seed);
 
 export const pick = <T>(rng: Rng, items: readonly T[]): T => items[Math.floor(rng() * items.length)]!;
 

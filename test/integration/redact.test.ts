@@ -12,6 +12,7 @@ import { Db } from '../../src-main/core/db';
 import { importFiles } from '../../src-main/core/import/importer';
 import { redactJson, redactRawText } from '../../src-main/core/import/redact';
 import { Workspace } from '../../src-main/core/workspace';
+import { seededRandom } from '../helpers/random';
 import { tempDir, type TempDir } from '../helpers/workspace';
 
 let db: Db;
@@ -154,14 +155,8 @@ describe('redactJson', () => {
   });
 
   it('keeps hostile strings valid JSON (seeded fuzz)', async () => {
-    // mulberry32: the same 400 strings on every run.
-    let seed = 20250115;
-    const random = () => {
-      seed = (seed + 0x6d2b79f5) | 0;
-      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
+    // The same 400 strings on every run.
+    const random = seededRandom(20250115);
     const pieces = ['"', '\\', '\\\\', '\n', '\t', '\u0001', '\u0002', '\u0000', '@', '.', ':', '::', '/', '//', '?', '#', '+', '-', '(', ')', ' ', '0', '7', '46', '555', 'a', 'ff', 'é', '😀', 'https://', 'x.example', '10.0.0.1', '\\u0040', '[ip]'];
     const inputs = Array.from({ length: 400 }, () => {
       const s = Array.from({ length: 1 + Math.floor(random() * 24) }, () => pieces[Math.floor(random() * pieces.length)]).join('');

@@ -22,6 +22,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JOB_ROWS, writeBenchFiles, type BenchFiles } from '../../src-main/core/bench/generate';
 import { Db } from '../../src-main/core/db';
 import { Workspace } from '../../src-main/core/workspace';
+import { seededRandom } from '../helpers/random';
 import { tempDir, type TempDir } from '../helpers/workspace';
 
 const KILLS = Number(process.env.TALLYBOOK_CRASH_KILLS ?? '20');
@@ -58,17 +59,6 @@ function tallybook(args: readonly string[], killAfterMs?: number): Promise<Exit 
       done({ code, signal, out, err, killed: killed && signal === 'SIGKILL', ms: performance.now() - started });
     });
   });
-}
-
-/** A small deterministic generator (mulberry32) for the kill moments. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let x = Math.imul(a ^ (a >>> 15), 1 | a);
-    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 async function datasetRows(path: string): Promise<Record<string, number>> {
@@ -125,7 +115,7 @@ describe('kill -9 during large imports', () => {
   it('always leaves a workspace that opens with exactly its datasets and passes check', async () => {
     const ws = t.path('ws.tallybook');
     copyFileSync(base, ws);
-    const next = random(SEED);
+    const next = seededRandom(SEED);
     const outcomes = { absent: 0, complete: 0, finished: 0, duringWrite: 0 };
     const loopStart = performance.now();
     let kills = 0;
