@@ -160,6 +160,11 @@ describe('the cube path', () => {
   it('counts daily users in UTC from user_days, and from entity_hours in other zones', async () => {
     const spec: QuerySpec = { ...base, measures: ['count_distinct(user_id)'], time: { grain: 'day' } };
     expect((await explainQuery(ws, spec)).sql).toContain('tallybook.user_days');
+    // Whole UTC days hold each user once in user_days: rows are counted, no distinct needed;
+    // a window cutting days adds raw rows of its edge days, and weeks hold a user on many days.
+    expect((await explainQuery(ws, spec)).sql).not.toContain('count(DISTINCT');
+    expect((await explainQuery(ws, { ...spec, time: { grain: 'day', ...CUT } })).sql).toContain('count(DISTINCT');
+    expect((await explainQuery(ws, { ...spec, time: { grain: 'week' } })).sql).toContain('count(DISTINCT');
     try {
       await ws.updateSettings({ timeZone: 'Europe/Berlin' });
       expect((await explainQuery(ws, spec)).sql).toContain('tallybook.entity_hours');

@@ -166,7 +166,9 @@ export async function cubeQuery(ws: Workspace, spec: QuerySpec, ctx: CubeContext
   }
   if (isDailyUsers(spec, fields, measures, ctx.timeZone)) {
     const columns = [TIME, 'user_id'].map((name) => ctx.columns.find((c) => c.name === name)!);
-    return buildQuery(spec, { ...ctx, columns, table: userDaysRelation(info.name, windows) });
+    // Day buckets of whole days from user_days alone hold each user once: DAU counts rows.
+    const unique = grain === 'day' && !cutsUnits(windows, DAY) ? { unique: 'user_id' } : {};
+    return buildQuery(spec, { ...ctx, columns, table: userDaysRelation(info.name, windows), ...unique });
   }
   const counted = countColumns(measures, fields);
   if (!counted) return null;

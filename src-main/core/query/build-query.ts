@@ -38,6 +38,8 @@ export interface BuildContext {
   readonly table?: Fragment;
   /** The relation's column counting the events each of its rows stands for. */
   readonly weight?: string;
+  /** A column of the relation holding each value at most once per time bucket (count_distinct counts rows). */
+  readonly unique?: string;
 }
 
 export interface BuiltQuery {
@@ -77,7 +79,7 @@ function plan(spec: QuerySpec, ctx: BuildContext): Plan {
   const grain = spec.time?.grain;
   const bucket = grain === undefined ? null : { grain, timeZone: ctx.timeZone, weekStart: ctx.weekStart ?? 'monday' };
   const dimensions = (spec.dimensions ?? []).map((name) => ({ name, expr: fields.resolve(name).expr }));
-  const measures = spec.measures.map((m) => compileMeasure(parseMeasure(m), fields, ctx.weight));
+  const measures = spec.measures.map((m) => compileMeasure(parseMeasure(m), fields, ctx.weight, ctx.unique));
   const filters = (spec.filters ?? []).map((f) => filterCondition(f, fields.resolve(f.field)));
   const base = [...(bucket ? [TIME_OUTPUT] : []), ...dimensions.map((d) => d.name)];
   const measureOutputs = measures.flatMap((m) => (spec.compare ? [m.name, previousName(m.name), changeName(m.name)] : [m.name]));

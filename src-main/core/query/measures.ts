@@ -65,9 +65,10 @@ export function parseMeasure(name: string): ParsedMeasure {
 
 /**
  * `weight`: the rows are a cube's, each standing for `weight` events (cubes/route.ts), so counts
- * are sums of it; only count, rate and count_distinct are asked of a cube.
+ * are sums of it; only count, rate and count_distinct are asked of a cube. `unique`: a column
+ * the rows hold each value of at most once per group, so its distinct values are counted as rows.
  */
-export function compileMeasure(m: ParsedMeasure, fields: FieldResolver, weight?: string): CompiledMeasure {
+export function compileMeasure(m: ParsedMeasure, fields: FieldResolver, weight?: string, unique?: string): CompiledMeasure {
   const out = (expr: Fragment, numeric: boolean, zeroWhenEmpty = false): CompiledMeasure => ({ name: m.name, expr, numeric, zeroWhenEmpty });
   const count = (where?: Fragment) => {
     if (weight === undefined) return where ? sql`count(*) FILTER (WHERE ${where})` : raw('count(*)');
@@ -82,7 +83,7 @@ export function compileMeasure(m: ParsedMeasure, fields: FieldResolver, weight?:
   const field = fields.resolve(m.arg);
   switch (m.fn) {
     case 'count_distinct':
-      return out(sql`count(DISTINCT ${field.expr})`, true, true);
+      return out(field.column !== null && field.column === unique ? sql`count(${field.expr})` : sql`count(DISTINCT ${field.expr})`, true, true);
     case 'sum':
     case 'avg':
       return out(sql`${raw(m.fn)}(${fields.numeric(field, m.name)})`, true);
