@@ -13,6 +13,7 @@ import { createService, type EngineService } from '../../src-main/core/service';
 import { Workspace } from '../../src-main/core/workspace';
 import { EventStream } from '../../src-main/server/event-stream';
 import { startServer, type RunningServer } from '../../src-main/server/server';
+import { decodeAnswer } from '../../src-shared/wire';
 import { tempDir, type TempDir } from '../helpers/workspace';
 
 // Seed 002 CSV export. j3's +02:00 puts it at 08:00Z on Nov 3, the watermark; j4 (September) is
@@ -227,6 +228,15 @@ describe('the bridge', () => {
       (await fetch(`${base}/api/rpc/${method}`, { method: 'POST', headers: { ...auth, 'Content-Type': 'application/json' }, body: JSON.stringify({ args }) })).json();
     expect(await call('sql', { sql: 'SELECT count(*) AS n FROM jobs' })).toEqual({ ok: true, result: { columns: [{ name: 'n', type: 'BIGINT' }], data: [[4]], rowCount: 1 } });
     expect(await call('sql', { sql: 'DROP TABLE jobs' })).toMatchObject({ ok: false, error: { code: 'read_only' } });
+  });
+
+  it('sends repetitive text columns dictionary-encoded, which the client decodes to the engine answer', async () => {
+    const sqlText = `SELECT CASE WHEN i % 3 = 0 THEN 'web' WHEN i % 3 = 1 THEN 'app' END AS source, i FROM range(100) t(i) ORDER BY i`;
+    const res = (await (await fetch(`${base}/api/rpc/sql`, { method: 'POST', headers: { ...auth, 'Content-Type': 'application/json' }, body: JSON.stringify({ args: { sql: sqlText } }) })).json()) as { ok: true; result: unknown };
+    const sent = res.result as { data: unknown[] };
+    expect(sent.data[0]).toEqual({ dictionary: ['web', 'app'], codes: Array.from({ length: 100 }, (_, i) => [0, 1, -1][i % 3]) });
+    expect(sent.data[1]).toEqual(Array.from({ length: 100 }, (_, i) => i));
+    expect(decodeAnswer(res.result)).toEqual(await service.sql({ sql: sqlText }));
   });
 
   it('imports an uploaded file and streams an export back as an attachment', async () => {
