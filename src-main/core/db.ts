@@ -73,6 +73,9 @@ export class Db {
     const instance = await DuckDBInstance.create(path, config);
     const conn = await instance.connect();
     await conn.run(`SET TimeZone = 'UTC'`);
+    // Progress of the running statement (progress(), for the import's bar), never printed.
+    await conn.run('SET enable_progress_bar = true');
+    await conn.run('SET enable_progress_bar_print = false');
     await conn.run('SET lock_configuration = true');
     return new Db(instance, conn, path, options.readOnly ?? false);
   }

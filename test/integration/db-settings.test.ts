@@ -1,4 +1,4 @@
-/** The engine's DuckDB settings: bounded memory, spills beside the workspace, no extension loading. */
+/** The engine's DuckDB settings: bounded memory, spills beside the workspace, no extension loading, progress tracked. */
 import { afterEach, describe, expect, it } from 'vitest';
 import { Db, memoryLimit } from '../../src-main/core/db';
 import { tempDir, type TempDir } from '../helpers/workspace';
@@ -32,6 +32,10 @@ describe('DuckDB settings', () => {
       expect(Math.abs(bytes - want) / want).toBeLessThan(0.01);
       expect(row!.tmp).toBe(`${path}.tmp`);
       expect(row!.autoload).toBe(false);
+      // The running statement's progress is tracked (the import's bar reads it), never printed.
+      const [bar] = await db.rows(`SELECT current_setting('enable_progress_bar') AS tracked, current_setting('enable_progress_bar_print') AS printed`);
+      expect(bar).toEqual({ tracked: true, printed: false });
+      expect(db.progress()).toBe(-1); // nothing running
     } finally {
       db.closeSync();
     }

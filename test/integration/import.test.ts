@@ -266,6 +266,10 @@ describe('tables, formats and failures', () => {
     await importFiles(ws, { dataset: 'events', paths: [t.path('events.ndjson')] }, { onProgress: (p) => seen.push(p) });
     expect(seen.map((p) => p.phase)).toEqual(expect.arrayContaining(['hashing', 'reading', 'validating', 'writing', 'done']));
     expect(seen.at(-1)!.fraction).toBe(1);
+    // The bar never goes back, and each phase stays in its part of it.
+    const fractions = seen.map((p) => p.fraction);
+    expect(fractions).toEqual([...fractions].sort((a, b) => a - b));
+    expect(seen.filter((p) => p.phase === 'writing').every((p) => p.fraction >= 0.5 && p.fraction < 1)).toBe(true);
     const controller = new AbortController();
     controller.abort();
     await expect(importFiles(ws, { dataset: 'other', paths: [t.path('events.ndjson')] }, { signal: controller.signal })).rejects.toMatchObject({ code: 'cancelled' });
@@ -282,8 +286,10 @@ describe('a large NDJSON file', () => {
     lines[149_999] = lines[149_999]!.slice(0, 30);
     lines[199_998] = JSON.stringify({ event_id: 'e0', event_name: 'view', occurred_at: '2026-01-02T00:00:00Z' });
     writeFileSync(t.path('large.ndjson'), lines.join('\n'));
-    const s = await importFiles(ws, { dataset: 'large', paths: [t.path('large.ndjson')] });
+    const seen: number[] = [];
+    const s = await importFiles(ws, { dataset: 'large', paths: [t.path('large.ndjson')] }, { onProgress: (p) => seen.push(p.fraction) });
     expect([s.rows_read, s.rows_imported, s.duplicates, s.rejected]).toEqual([199_999, 199_997, 1, 1]);
+    expect(seen).toEqual([...seen].sort((a, b) => a - b));
     expect(await ws.db.rows(`SELECT line, reason FROM tallybook.rejects WHERE dataset = 'large'`)).toEqual([{ line: 150_000, reason: 'malformed_row' }]);
     expect(await ws.db.value(`SELECT sum(CAST(json_extract(attributes, '$.n') AS BIGINT)) FROM large`)).toBe(199_999 * 200_000 / 2 - 999 - 149_999 - 199_998);
   }, 60_000);
