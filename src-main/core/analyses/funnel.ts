@@ -40,8 +40,8 @@
  * value, blocks ordered by step-1 count desc, then value (null last).
  *
  * Sequential funnels of distinct step names without exclusions take a shortcut (greedyPaths):
- * the path from the unit's earliest start is the best one unless the window stopped it, so
- * only the units whose earliest path the window cut go through the joins above.
+ * no joins, no sort. The path from the unit's earliest start is the best one unless the window
+ * stopped it; only for units whose earliest path the window cut is every start followed.
  */
 import type { FunnelMode, FunnelRequest, FunnelStepResult, FunnelUnit } from '../../../src-shared/analyses';
 import { FUNNEL_MODES } from '../../../src-shared/analyses';
@@ -213,35 +213,45 @@ const greedyServes = (plan: FunnelPlan): boolean =>
   plan.mode === 'sequential' && plan.exclusions.length === 0 && new Set(plan.steps.map((s) => s.event)).size === plan.steps.length;
 
 /**
- * CTEs (after `steps`, the unit's step events) ending in `fast(unit, start_key, origin, depth,
- * t1..tN, bd)` and `cut(unit)`. From the unit's earliest start t1, step k is the earliest event
- * matching it at or after step k-1 (g_k). When all of the path lies in the window, or it ends
- * because no later event matches the next step, no other start goes deeper (a later start's
- * path is never earlier, step by step) and this path, from the earliest start, is the unit's
- * best: `fast`. A unit whose path the window stopped — the next step came, but too late — may
- * do better from a later start: `cut`, for the joins. One GROUP BY, no sort: the events of a
- * step are an unordered list, searched for the first time at or after the previous step.
+ * CTEs ending in `per_unit` for sequential funnels of distinct steps, from `steps` (the step
+ * events) and `cutSteps` (the same, selected for the units in `cut`). From a start g1, step k is the
+ * earliest event matching it at or after step k-1 (g_k), found in an unordered list of the
+ * unit's step-k times: one GROUP BY, no sort.
+ * - From the unit's earliest start: when all of the path lies in the window, or it ends because
+ *   no later event matches the next step, no other start goes deeper (a later start's path is
+ *   never earlier, step by step), so this path is the unit's best (`fast`).
+ * - A unit whose earliest path the window stopped (the next step came, but too late) is in
+ *   `cut`: its path from every start is followed the same way, and the deepest, then earliest,
+ *   is its best (`tried`).
  */
-function greedyPaths(plan: FunnelPlan, breakdown: boolean): Fragment {
+function greedyPaths(plan: FunnelPlan, breakdown: boolean, cutSteps: Fragment): Fragment {
   const n = plan.steps.length;
   const later = upTo(n).slice(1);
   const lists = later.map((k) => `, list(t) FILTER (WHERE m${k}) AS l${k}`).join('');
-  const touch = breakdown ? 'first(bd ORDER BY t, event_id) FILTER (WHERE m1)' : 'NULL::VARCHAR';
-  let chain = `SELECT unit, min(t) FILTER (WHERE m1) AS g1${lists}, ${touch} AS bd FROM steps GROUP BY unit HAVING g1 IS NOT NULL`;
-  for (const k of later) chain = `SELECT *, list_min(list_filter(l${k}, x -> x >= g${k - 1})) AS g${k} FROM (${chain})`;
-  const inWindow = (k: number) => `coalesce(g${k} <= deadline, false)`;
-  const depth = n === 1 ? '1' : `CASE ${later.map((k) => `WHEN NOT ${inWindow(k)} THEN ${k - 1}`).join(' ')} ELSE ${n} END`;
+  const touch = `${breakdown ? 'first(bd ORDER BY t, event_id) FILTER (WHERE m1)' : 'NULL::VARCHAR'} AS bd`;
+  /** `from` (unit, g1, l2..lN, bd) with each path's g2..gN, deadline and depth. */
+  const paths = (from: string) => {
+    let chain = from;
+    for (const k of later) chain = `SELECT *, list_min(list_filter(l${k}, x -> x >= g${k - 1})) AS g${k} FROM (${chain})`;
+    const depth = n === 1 ? '1' : `CASE ${later.map((k) => `WHEN NOT coalesce(g${k} <= deadline, false) THEN ${k - 1}`).join(' ')} ELSE ${n} END`;
+    return `SELECT *, ${depth} AS depth FROM (SELECT *, g1 + to_seconds(${plan.windowSeconds}) AS deadline FROM (${chain}))`;
+  };
   const stopped = n === 1 ? 'false' : `CASE depth ${later.map((k) => `WHEN ${k - 1} THEN g${k} IS NOT NULL`).join(' ')} ELSE false END`;
   const times = upTo(n).map((k) => (k === 1 ? 'g1 AS t1' : `CASE WHEN depth >= ${k} THEN g${k} END AS t${k}`)).join(', ');
   const gs = upTo(n).map((k) => `g${k}`).join(', ');
+  const earliest = `SELECT unit, min(t) FILTER (WHERE m1) AS g1${lists}, ${touch} FROM steps GROUP BY unit HAVING g1 IS NOT NULL`;
+  const everyStart = `SELECT unit, unnest(l1) AS g1${later.map((k) => `, l${k}`).join('')}, bd FROM (
+        SELECT unit, list(t) FILTER (WHERE m1) AS l1${lists}, ${touch} FROM cut_steps GROUP BY unit)`;
   // `fast` leaves out the cut units by an anti join, not by a filter on `stopped`: with a filter
   // on both uses of `greedy`, DuckDB pushes "stopped OR NOT stopped" into it, with each list
   // search written out again several times.
-  return sql`greedy AS (
-      SELECT unit, ${raw(gs)}, bd, depth, ${raw(stopped)} AS stopped FROM (
-        SELECT *, ${raw(depth)} AS depth FROM (SELECT *, g1 + to_seconds(${plan.windowSeconds}) AS deadline FROM (${raw(chain)})))),
+  return sql`greedy AS (SELECT unit, ${raw(gs)}, bd, depth, ${raw(stopped)} AS stopped FROM (${raw(paths(earliest))})),
     cut AS (SELECT unit FROM greedy WHERE stopped),
-    fast AS (SELECT unit, g1 AS start_key, g1 AS origin, depth, ${raw(times)}, bd FROM greedy ANTI JOIN cut USING (unit))`;
+    cut_steps AS (${cutSteps}),
+    fast AS (SELECT unit, g1 AS start_key, g1 AS origin, depth, ${raw(times)}, bd FROM greedy ANTI JOIN cut USING (unit)),
+    tried AS (SELECT unit, g1 AS start_key, g1 AS origin, depth, ${raw(times)}, bd FROM (${raw(paths(everyStart))})
+              QUALIFY row_number() OVER (PARTITION BY unit ORDER BY depth DESC, g1) = 1),
+    per_unit AS (SELECT * FROM fast UNION ALL BY NAME SELECT * FROM tried)`;
 }
 
 const PATHS: Readonly<Record<FunnelMode, (plan: FunnelPlan) => Fragment>> = {
@@ -301,28 +311,25 @@ export async function funnelUnits(ws: Workspace, req: FunnelRequest, opts: Funne
     plan.steps.map((s, i) => sql`coalesce(${s.condition}, false) AS ${raw(`m${i + 1}`)}`),
     ', ',
   );
-  /** The general path ending in `name(unit, start_key, origin, depth, t1..tN, bd)`, over `ev`. */
-  const joins = (name: string) => sql`${PATHS[plan.mode](plan)},
-    ${excluded(plan, unit, base)},
-    best AS (SELECT * FROM kept WHERE depth >= 1 QUALIFY row_number() OVER (PARTITION BY unit ORDER BY depth DESC, start_key) = 1),
-    ${raw(
-      breakdown === null
-        ? `${name} AS (SELECT *, NULL::VARCHAR AS bd FROM best)`
-        : `touch AS (SELECT unit, first(bd ORDER BY t, event_id) AS bd FROM ev WHERE m1 GROUP BY unit),
-           ${name} AS (SELECT best.*, touch.bd FROM best LEFT JOIN touch USING (unit))`,
-    )}`;
   const events = (only: Fragment) => sql`
       SELECT ${unit} AS unit, event_name AS name, occurred_at AS t, event_id,
              ${breakdown === null ? raw('NULL::VARCHAR') : asText(breakdown)} AS bd, ${matchColumns}
       FROM ${base} AND (${onlySteps}) AND ${only}`;
-  const query = opts.shortcut !== false && greedyServes(plan)
-    ? sql`WITH steps AS (${events(raw('TRUE'))}),
-    ${greedyPaths(plan, breakdown !== null)},
-    ev AS (${events(sql`${unit} IN (SELECT unit FROM cut)`)}),
-    ${joins('joined')},
-    per_unit AS (SELECT * FROM fast UNION ALL BY NAME SELECT * FROM joined)`
-    : sql`WITH ev AS (${events(raw('TRUE'))}),
-    ${joins('per_unit')}`;
+  if (opts.shortcut !== false && greedyServes(plan)) {
+    const query = sql`WITH steps AS (${events(raw('TRUE'))}),
+    ${greedyPaths(plan, breakdown !== null, events(sql`${unit} IN (SELECT unit FROM cut)`))}`;
+    return { info, steps: plan.steps, unitColumn: plan.unitColumn, breakdown, with: query };
+  }
+  const firstTouch =
+    breakdown === null
+      ? raw('per_unit AS (SELECT *, NULL::VARCHAR AS bd FROM best)')
+      : raw(`touch AS (SELECT unit, first(bd ORDER BY t, event_id) AS bd FROM ev WHERE m1 GROUP BY unit),
+            per_unit AS (SELECT best.*, touch.bd FROM best LEFT JOIN touch USING (unit))`);
+  const query = sql`WITH ev AS (${events(raw('TRUE'))}),
+    ${PATHS[plan.mode](plan)},
+    ${excluded(plan, unit, base)},
+    best AS (SELECT * FROM kept WHERE depth >= 1 QUALIFY row_number() OVER (PARTITION BY unit ORDER BY depth DESC, start_key) = 1),
+    ${firstTouch}`;
   return { info, steps: plan.steps, unitColumn: plan.unitColumn, breakdown, with: query };
 }
 
