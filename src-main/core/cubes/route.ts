@@ -23,7 +23,7 @@ import { parseRateFilter } from '../query/rate-filter';
 import { previousWindow, resolveWindow, type TimeWindow } from '../query/time-range';
 import { COUNT_CUBES, ENTITY_HOURS, TIME, USER_DAYS, WEIGHT, type CountCube } from './cube-tables';
 import { DAY, cutsUnits, withEdges, wholeHourZone } from './cube-window';
-import { cubeState } from './maintain';
+import { cubeState, type CubeState } from './maintain';
 import { percentileQuery } from './percentiles';
 
 const PERCENTILE = /^p(50|75|90|95|99)$/;
@@ -98,14 +98,20 @@ function isDailyUsers(spec: QuerySpec, fields: FieldResolver, measures: readonly
   );
 }
 
+/** The cubes' state when they describe the dataset as it is (an events dataset timed by occurred_at), else null. */
+async function currentCubes(ws: Workspace, info: DatasetInfo): Promise<CubeState | null> {
+  if (info.kind !== 'events' || info.timeColumn !== TIME) return null;
+  const state = await cubeState(ws.db, info.name);
+  return state?.version === info.version ? state : null;
+}
+
 /**
  * The rows an analysis of active users (time, user_id) reads within the windows, when the cubes
  * are current: user_days in UTC, entity_hours in other zones of whole-hour offsets, else the
  * dataset's table. Each row of any of them stands for at least one event of its user (no weight).
  */
 export async function activeUsersSource(ws: Workspace, info: DatasetInfo, timeZone: string, windows: readonly TimeWindow[]): Promise<Fragment> {
-  const state = info.kind === 'events' && info.timeColumn === TIME ? await cubeState(ws.db, info.name) : null;
-  if (state?.version !== info.version) return ident(info.name);
+  if (!(await currentCubes(ws, info))) return ident(info.name);
   if (timeZone === 'UTC') return userDaysRelation(info.name, windows);
   return wholeHourZone(timeZone, info) ? cubeRelation(ENTITY_HOURS, info.name, windows) : ident(info.name);
 }
@@ -116,9 +122,7 @@ export async function activeUsersSource(ws: Workspace, info: DatasetInfo, timeZo
  * UTC, current cubes, no window edge inside a day. Else null.
  */
 export async function userDaysWithPrev(ws: Workspace, info: DatasetInfo, timeZone: string, windows: readonly TimeWindow[]): Promise<Fragment | null> {
-  if (timeZone !== 'UTC' || info.kind !== 'events' || info.timeColumn !== TIME || cutsUnits(windows, DAY)) return null;
-  const state = await cubeState(ws.db, info.name);
-  if (state?.version !== info.version) return null;
+  if (timeZone !== 'UTC' || cutsUnits(windows, DAY) || !(await currentCubes(ws, info))) return null;
   return sql`(SELECT day AS ${ident(TIME)}, user_id, prev_day FROM ${raw(USER_DAYS)} WHERE dataset = ${info.name})`;
 }
 
@@ -133,8 +137,7 @@ export interface CountSource {
  * a window: the smallest current count cube holding all those columns, else the table.
  */
 export async function countSource(ws: Workspace, info: DatasetInfo, columns: readonly string[], window: TimeWindow): Promise<CountSource> {
-  const state = info.kind === 'events' && info.timeColumn === TIME ? await cubeState(ws.db, info.name) : null;
-  const cube = state?.version === info.version ? COUNT_CUBES.find((c) => columns.every((col) => c.dims.includes(col))) : undefined;
+  const cube = (await currentCubes(ws, info)) ? COUNT_CUBES.find((c) => columns.every((col) => c.dims.includes(col))) : undefined;
   if (!cube) return { from: ident(info.name), count: raw('count(*)') };
   return { from: cubeRelation(cube, info.name, [window]), count: sql`CAST(sum(${ident(WEIGHT)}) AS BIGINT)` };
 }
@@ -151,8 +154,8 @@ export async function cubeQuery(ws: Workspace, spec: QuerySpec, ctx: CubeContext
   if (spec.time?.field !== undefined && columnOf(fields, spec.time.field) !== TIME) return null;
   const grain = spec.time?.grain;
   if (grain === 'minute' || (grain !== undefined && !wholeHourZone(ctx.timeZone, info))) return null;
-  const state = await cubeState(ws.db, info.name);
-  if (!state || state.version !== info.version) return null;
+  const state = await currentCubes(ws, info);
+  if (!state) return null;
 
   let measures: ParsedMeasure[];
   try {

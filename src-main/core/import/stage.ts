@@ -214,16 +214,17 @@ async function readAsIs(db: Db, file: SourceFile, part: string): Promise<boolean
  */
 async function stageLines(db: Db, file: SourceFile, fileIndex: number, limit?: number): Promise<void> {
   const part = `${PART}${Math.floor(fileIndex)}`;
-  if (limit === undefined && !file.gzip && (await partTables(db)).length < MAX_PARTS && (await readAsIs(db, file, part))) {
-    await defineStage(db, await partTables(db));
+  const held = await partTables(db);
+  const asPart = limit === undefined && held.length < MAX_PARTS;
+  if (asPart && !file.gzip && (await readAsIs(db, file, part))) {
+    await defineStage(db, [...held, fileIndex]);
     return;
   }
   await db.run(`DROP TABLE IF EXISTS ${REJ}`);
   await db.run(`DROP TABLE IF EXISTS ${REJ_SCAN}`);
   await readInto(db, file, `SELECT ${LINE_COLUMNS} FROM (SELECT ${LINE_TEXT} AS __text FROM ${linesReader('?', false)} t)`, [file.path], limit, part);
-  const parts = await partTables(db);
-  if (limit === undefined && parts.length <= MAX_PARTS && !(await hasRejects(db))) {
-    await defineStage(db, parts);
+  if (asPart && !(await hasRejects(db))) {
+    await defineStage(db, [...held, fileIndex]);
     return;
   }
   await insertWithRejects(db, fileIndex, 1, 't.__text', 't.__ok', 't.__keep', part);
