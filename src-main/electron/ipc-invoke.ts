@@ -43,7 +43,7 @@ export function createInvokeHandler(deps: InvokeDeps): InvokeHandler {
       const service = await deps.service();
       // Every method takes at most one plain request object (contract.ts), checked above.
       const call = service[method] as (req?: Readonly<Record<string, unknown>>) => Promise<unknown>;
-      return { ok: true, result: encodeAnswer(await call.call(service, args)) };
+      return { ok: true, result: encodeAnswer(await call.call(service, args), { typedArrays: true }) };
     } catch (e) {
       return { ok: false, error: toErrorShape(e) };
     }

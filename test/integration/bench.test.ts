@@ -10,7 +10,7 @@ describe('tallybook bench', () => {
   it('measures import and queries and finds the engine answers identical to raw SQL', async () => {
     const { code, out, err } = await cli('bench', '--events', '3000', '--json');
     expect(err).not.toMatch(/^tallybook bench:/m);
-    const r = JSON.parse(out) as Record<string, unknown> & { queries: Record<string, unknown>[]; transport: { name: string; rows: number; json_bytes: number; wire_bytes: number; ms: number }[] };
+    const r = JSON.parse(out) as Record<string, unknown> & { queries: Record<string, unknown>[]; transport: { name: string; rows: number; json_bytes: number; wire_bytes: number; ipc_plain_bytes: number; ipc_bytes: number; ipc_plain_ms: number; ipc_ms: number; ms: number }[] };
 
     expect(Object.keys(r).sort()).toEqual(['cold_dashboard_ms', 'duckdb_import_s', 'events', 'import_s', 'queries', 'rss_mb', 'transport']);
     expect(r.events).toBe(3000);
@@ -37,6 +37,9 @@ describe('tallybook bench', () => {
     for (const x of r.transport) expect(x.json_bytes).toBeGreaterThan(x.rows);
     // The page's event names, tenants and sources repeat: dictionary-encoded it is smaller.
     expect(page!.wire_bytes).toBeLessThan(page!.json_bytes);
+    // Over IPC too (structured clone) the page is smaller for its dictionaries.
+    for (const x of r.transport) expect([x.ipc_ms, x.ipc_plain_ms]).toEqual([expect.any(Number), expect.any(Number)]);
+    expect(page!.ipc_bytes).toBeLessThan(page!.ipc_plain_bytes);
     expect(err).toContain('bench: ');
     expect(code).toBe(0);
   });

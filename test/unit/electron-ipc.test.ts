@@ -12,6 +12,7 @@ import { SERVICE_METHODS, type InvokeOutcome, type ServiceMethod, type Tallybook
 import { createService } from '../../src-main/core/service';
 import { checkSender, createInvokeHandler, type InvokeSender } from '../../src-main/electron/ipc-invoke';
 import { REQUEST_SHAPES, checkRequestShape } from '../../src-shared/request-shapes';
+import { decodeAnswer } from '../../src-shared/wire';
 
 const dir = mkdtempSync(join(tmpdir(), 'tallybook-ipc-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -137,6 +138,14 @@ describe('IPC over the real engine', () => {
     expect(await invoke(APP, { method: 'openWorkspace', args: { path, create: true } })).toEqual({ ok: true, result: { path, name: 'real.tallybook', readOnly: false } });
     expect(existsSync(path)).toBe(true);
     expect(await invoke(APP, { method: 'datasets' })).toEqual({ ok: true, result: [] });
+    // Number columns cross as typed arrays (one block under structured clone) and decode to the numbers.
+    const answer = await invoke(APP, { method: 'sql', args: { sql: 'SELECT range * 1.5 AS x, range AS n FROM range(100)' } });
+    if (!answer.ok) throw new Error(answer.error.message);
+    const sent = answer.result as { data: { numbers: unknown }[] };
+    expect(sent.data[0]!.numbers).toBeInstanceOf(Float64Array);
+    expect(sent.data[1]!.numbers).toBeInstanceOf(Int32Array);
+    const back = decodeAnswer<{ data: number[][] }>(structuredClone(answer.result));
+    expect(back.data).toEqual([Array.from({ length: 100 }, (_, i) => i * 1.5), Array.from({ length: 100 }, (_, i) => i)]);
     const missing = await invoke(APP, { method: 'profile', args: { dataset: 'nope' } });
     expect(missing.ok).toBe(false);
     if (!missing.ok) expect(missing.error.code).not.toBe('internal');
