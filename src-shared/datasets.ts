@@ -4,6 +4,13 @@ import type { Filter } from './query-spec';
 export const DATASET_KINDS = ['events', 'jobs', 'metrics', 'table'] as const;
 export type DatasetKind = (typeof DATASET_KINDS)[number];
 
+/** The column that identifies a row (unique once imported: the import dedupes by it). */
+export const ID_COLUMN: Partial<Record<DatasetKind, string>> = {
+  events: 'event_id',
+  jobs: 'job_id',
+  metrics: 'snapshot_id',
+};
+
 export const REJECT_REASONS = [
   'malformed_row',
   'missing_event_id',

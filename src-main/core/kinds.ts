@@ -87,9 +87,3 @@ export const TIME_COLUMN: Record<Exclude<DatasetKind, 'table'>, string> = {
   metrics: 'ts',
 };
 
-/** The column that identifies a row for dedupe. */
-export const ID_COLUMN: Partial<Record<DatasetKind, string>> = {
-  events: 'event_id',
-  jobs: 'job_id',
-  metrics: 'snapshot_id',
-};

@@ -140,7 +140,10 @@ export async function engagement(ws: Workspace, req: EngagementRequest): Promise
   // and −1 after end counts the units active in the trailing window of every day. The cut needs
   // each unit's previous (or next) active day: user_days keeps the previous one, else a sort
   // per unit finds the next. The changes are summed per day first: the running sum walks days.
-  const withPrev = await userDaysWithPrev(ws, info, timeZone, [window]);
+  // user_days serves whatever the window's start: a start inside day F - 30 (F = `from`'s day)
+  // decides only whether that day is active, and its intervals, or the part of a later day's
+  // interval that prev_day = F - 30 leaves out, all end by F - 1, before the first day shown.
+  const withPrev = await userDaysWithPrev(ws, info, timeZone, window.kind === 'bounded' ? window.to : null);
   const active = withPrev
     ? sql`SELECT user_id AS unit, ${localDay(raw('occurred_at'))} AS day, ${localDay(raw('prev_day'))} AS prev FROM ${withPrev} WHERE ${activity}`
     : sql`SELECT DISTINCT user_id AS unit, ${localDay(raw('occurred_at'))} AS day FROM ${await activeUsersSource(ws, info, timeZone, [window])}

@@ -16,6 +16,9 @@ export const DAY = 24n * HOUR;
 
 const unitStart = (t: Instant, unit: bigint): Instant => t - (((t % unit) + unit) % unit);
 
+/** The start of the UTC day holding t. */
+export const dayStart = (t: Instant): Instant => unitStart(t, DAY);
+
 /** Start of every unit (HOUR or DAY) an edge of the windows cuts through, sorted and unique. */
 function edgeUnits(windows: readonly TimeWindow[], unit: bigint = HOUR): Instant[] {
   const edges = new Set<Instant>();
@@ -30,7 +33,7 @@ function edgeUnits(windows: readonly TimeWindow[], unit: bigint = HOUR): Instant
 /** Whether an edge of the windows falls inside a unit (HOUR or DAY) rather than at its start. */
 export const cutsUnits = (windows: readonly TimeWindow[], unit: bigint): boolean => edgeUnits(windows, unit).length > 0;
 
-const instant = (t: Instant): Fragment => sql`CAST(${formatInstant(t)} AS TIMESTAMPTZ)`;
+export const instant = (t: Instant): Fragment => sql`CAST(${formatInstant(t)} AS TIMESTAMPTZ)`;
 
 /** Cube rows (time column `column`) outside the edge units. */
 function outsideEdges(edges: readonly Instant[], column = 'hour'): Fragment {
@@ -38,25 +41,18 @@ function outsideEdges(edges: readonly Instant[], column = 'hour'): Fragment {
   return sql`(${ident(column)} IS NULL OR ${ident(column)} NOT IN (${join(edges.map(instant), ', ')}))`;
 }
 
-/** Raw rows (time column `ts`) inside the edge units; FALSE when there are none. */
-function insideEdges(ts: Fragment, edges: readonly Instant[], unit: bigint = HOUR): Fragment {
-  if (edges.length === 0) return raw('FALSE');
-  return join(
-    edges.map((e) => sql`(${ts} >= ${instant(e)} AND ${ts} < ${instant(e + unit)})`),
-    ' OR ',
-  );
-}
-
 /**
  * One relation from a cube and the raw rows: `cube(outside)` selects the cube's rows under the
- * condition that leaves out the edge units, `rows(inside)` the raw rows under the condition that
- * keeps only them (asked for only when there are edges). Not parenthesised.
+ * condition that leaves out the edge units, `rows(inside)` the raw rows under a condition that
+ * keeps one edge unit (asked once per edge, only when there are edges). Each edge is its own
+ * scan: a single time range lets the table's zone maps skip all but the unit's rows, where one
+ * scan of several ranges read everything between them. Not parenthesised.
  */
 export function withEdges(windows: readonly TimeWindow[], cube: (outside: Fragment) => Fragment, rows: (inside: Fragment) => Fragment, unit = HOUR): Fragment {
   const edges = edgeUnits(windows, unit);
   const fromCube = cube(outsideEdges(edges, unit === DAY ? 'day' : 'hour'));
-  if (edges.length === 0) return fromCube;
-  return sql`${fromCube}\n    UNION ALL ${rows(insideEdges(ident(TIME), edges, unit))}`;
+  const ts = ident(TIME);
+  return join([fromCube, ...edges.map((e) => rows(sql`${ts} >= ${instant(e)} AND ${ts} < ${instant(e + unit)}`))], '\n    UNION ALL ');
 }
 
 /**

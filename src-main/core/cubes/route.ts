@@ -20,9 +20,10 @@ import { fieldResolver, type FieldResolver } from '../query/fields';
 import { ident, join, raw, sql, type Fragment } from '../query/fragment';
 import { parseMeasure, type ParsedMeasure } from '../query/measures';
 import { parseRateFilter } from '../query/rate-filter';
+import type { Instant } from '../query/instant';
 import { previousWindow, resolveWindow, type TimeWindow } from '../query/time-range';
 import { COUNT_CUBES, ENTITY_HOURS, TIME, USER_DAYS, WEIGHT, type CountCube } from './cube-tables';
-import { DAY, cutsUnits, withEdges, wholeHourZone } from './cube-window';
+import { DAY, cutsUnits, dayStart, instant, withEdges, wholeHourZone } from './cube-window';
 import { cubeState, type CubeState } from './maintain';
 import { percentileQuery } from './percentiles';
 
@@ -117,13 +118,19 @@ export async function activeUsersSource(ws: Workspace, info: DatasetInfo, timeZo
 }
 
 /**
- * Each (UTC day, user) with events and the user's previous day with events, as
- * (occurred_at = the day, user_id, prev_day), when user_days holds them exactly for the windows:
- * UTC, current cubes, no window edge inside a day. Else null.
+ * Each (UTC day, user) with events before `to` and the user's previous day with events, as
+ * (occurred_at = the day, user_id, prev_day), when the cubes are current and the zone is UTC;
+ * else null. A `to` inside a day keeps that day's users only if they have events before it (the
+ * raw rows of that day tell). The caller drops the days it does not read at the start; prev_day
+ * stays the user's previous day with events, whatever it drops.
  */
-export async function userDaysWithPrev(ws: Workspace, info: DatasetInfo, timeZone: string, windows: readonly TimeWindow[]): Promise<Fragment | null> {
-  if (timeZone !== 'UTC' || cutsUnits(windows, DAY) || !(await currentCubes(ws, info))) return null;
-  return sql`(SELECT day AS ${ident(TIME)}, user_id, prev_day FROM ${raw(USER_DAYS)} WHERE dataset = ${info.name})`;
+export async function userDaysWithPrev(ws: Workspace, info: DatasetInfo, timeZone: string, to: Instant | null): Promise<Fragment | null> {
+  if (timeZone !== 'UTC' || !(await currentCubes(ws, info))) return null;
+  const days = sql`SELECT day AS ${ident(TIME)}, user_id, prev_day FROM ${raw(USER_DAYS)} WHERE dataset = ${info.name}`;
+  const cut = to === null ? null : dayStart(to);
+  if (cut === null || cut === to) return sql`(${days})`;
+  const before = sql`SELECT user_id FROM ${ident(info.name)} WHERE ${ident(TIME)} >= ${instant(cut)} AND ${ident(TIME)} < ${instant(to!)}`;
+  return sql`(${days} AND (day < ${instant(cut)} OR (day = ${instant(cut)} AND user_id IN (${before}))))`;
 }
 
 /** Rows to count, and how to count them: a count cube with its weight, or the table with count(*). */

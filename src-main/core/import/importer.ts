@@ -13,13 +13,13 @@
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { DatasetKind, ImportProgress, ImportRequest, ImportSummary, ImportedFile } from '../../../src-shared/datasets';
-import { DATASET_KINDS } from '../../../src-shared/datasets';
+import { DATASET_KINDS, ID_COLUMN } from '../../../src-shared/datasets';
 import { UserError } from '../../../src-shared/errors';
 import { rebuildRollups } from '../analyses/rollups';
 import { updateCubes } from '../cubes/maintain';
 import { isInterrupted, type Db } from '../db';
 import { checkDatasetName, quoteIdent, quoteLiteral } from '../identifiers';
-import { CANONICAL, ID_COLUMN, TIME_COLUMN } from '../kinds';
+import { CANONICAL, TIME_COLUMN } from '../kinds';
 import type { Workspace } from '../workspace';
 import { canonicalSelect, flattenMetricsSql, metricsSelect, type CanonicalSelect } from './canonical';
 import { detectKind, resolveMapping, type Mapping, type SourceKey } from './detect';
