@@ -47,6 +47,18 @@ function paramTypes(params: Params): DuckDBType[] | undefined {
   return params.some(isUnsafeInteger) ? (params.map((p) => (isUnsafeInteger(p) ? DOUBLE : undefined)) as DuckDBType[]) : undefined;
 }
 
+/** A DuckDB instance on the file and its one connection, set up as every Db's is. */
+async function connect(path: string, config: Readonly<Record<string, string>>): Promise<{ instance: DuckDBInstance; conn: DuckDBConnection }> {
+  const instance = await DuckDBInstance.create(path, { ...config });
+  const conn = await instance.connect();
+  await conn.run(`SET TimeZone = 'UTC'`);
+  // Progress of the running statement (progress(), for the import's bar), never printed.
+  await conn.run('SET enable_progress_bar = true');
+  await conn.run('SET enable_progress_bar_print = false');
+  await conn.run('SET lock_configuration = true');
+  return { instance, conn };
+}
+
 export class Db {
   private queue: Promise<unknown> = Promise.resolve();
   /** DuckDB stopped after a fatal error (e.g. a full disk): the file must be opened again. */
@@ -55,10 +67,12 @@ export class Db {
   private readonly owner = new AsyncLocalStorage<true>();
 
   private constructor(
-    private readonly instance: DuckDBInstance,
-    private readonly conn: DuckDBConnection,
+    private instance: DuckDBInstance,
+    private conn: DuckDBConnection,
     readonly path: string,
     readonly readOnly: boolean,
+    /** What DuckDB was opened with (reopen() opens it the same way). */
+    private readonly config: Readonly<Record<string, string>>,
   ) {}
 
   static async open(path: string, options: OpenOptions = {}): Promise<Db> {
@@ -70,14 +84,29 @@ export class Db {
     if (path !== ':memory:') config.temp_directory = `${path}.tmp`;
     if (options.readOnly) config.access_mode = 'READ_ONLY';
     Object.assign(config, options.settings);
-    const instance = await DuckDBInstance.create(path, config);
-    const conn = await instance.connect();
-    await conn.run(`SET TimeZone = 'UTC'`);
-    // Progress of the running statement (progress(), for the import's bar), never printed.
-    await conn.run('SET enable_progress_bar = true');
-    await conn.run('SET enable_progress_bar_print = false');
-    await conn.run('SET lock_configuration = true');
-    return new Db(instance, conn, path, options.readOnly ?? false);
+    const { instance, conn } = await connect(path, config);
+    return new Db(instance, conn, path, options.readOnly ?? false, config);
+  }
+
+  /**
+   * Closes DuckDB and opens the file again, with no statement in between. After an import of
+   * millions of rows, queries ran slower in the DuckDB that wrote them than in one that opened
+   * the file afresh (at 10M events: dashboard KPIs 250 -> 157 ms, engagement 175 -> 105 ms);
+   * neither a new connection nor FORCE CHECKPOINT helped. A failure to open leaves the Db
+   * invalidated: the workspace must be opened again.
+   */
+  async reopen(): Promise<void> {
+    if (this.path === ':memory:') return;
+    await this.exclusive(async () => {
+      this.conn.closeSync();
+      this.instance.closeSync();
+      try {
+        ({ instance: this.instance, conn: this.conn } = await connect(this.path, this.config));
+      } catch (e) {
+        this.invalidated = true;
+        throw e;
+      }
+    });
   }
 
   /** Runs fn with the connection to itself (no other statement in between). */

@@ -16,7 +16,8 @@ describe('tallybook bench', () => {
     expect(r.events).toBe(3000);
     for (const key of ['import_s', 'duckdb_import_s', 'rss_mb', 'cold_dashboard_ms']) expect(typeof r[key]).toBe('number');
     expect(r.queries.map((q) => q.name)).toEqual([
-      'daily counts by event', 'p95 latency_ms per day', 'DAU', 'WAU/MAU', '3-step funnel by session', 'top 10 users',
+      'daily counts by event', 'p95 latency_ms per day', 'DAU', 'WAU/MAU', 'KPIs, last 30 days vs the 30 before', 'DAU/WAU/MAU, last 30 days',
+      '3-step funnel by session', 'top 10 users',
       'jobs overview', 'jobs cost breakdown', 'jobs time series',
     ]);
     for (const q of r.queries) {

@@ -40,4 +40,25 @@ describe('DuckDB settings', () => {
       db.closeSync();
     }
   });
+
+  it('opens the file afresh on reopen, with the same settings, the data kept and statements queued behind it', async () => {
+    t = tempDir();
+    const db = await Db.open(t.path('w.tallybook'), { settings: { memory_limit: '1GB' } });
+    try {
+      await db.run(`CREATE TABLE t AS SELECT range AS n FROM range(1000)`);
+      await db.run(`CREATE TEMP TABLE scratch (x INTEGER)`);
+      const [reopened, counted] = await Promise.all([db.reopen(), db.value(`SELECT sum(n) FROM t`)]);
+      expect(reopened).toBeUndefined();
+      expect(Number(counted)).toBe(499_500);
+      // A new DuckDB: what lived only in the old one's connection is gone.
+      expect(Number(await db.value(`SELECT count(*) FROM duckdb_tables() WHERE table_name = 'scratch'`))).toBe(0);
+      const [row] = await db.rows(
+        `SELECT current_setting('memory_limit') AS mem, current_setting('TimeZone') AS tz, current_setting('enable_progress_bar') AS tracked`,
+      );
+      expect(row).toEqual({ mem: '953.6 MiB', tz: 'UTC', tracked: true });
+      await expect(db.run(`SET memory_limit = '2GB'`)).rejects.toThrow(/locked/);
+    } finally {
+      db.closeSync();
+    }
+  });
 });

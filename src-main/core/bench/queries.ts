@@ -78,6 +78,54 @@ const wauMau: BenchQuery = {
     ),
 };
 
+/**
+ * The Events dashboard as it opens: its relative range, the last 30 days to the watermark, cuts
+ * hours at both ends (the cube path reads those from the raw rows).
+ */
+const LAST_30 = `(SELECT max(occurred_at) AS wm FROM ${RAW_EVENTS})`;
+
+const kpis: BenchQuery = {
+  name: 'KPIs, last 30 days vs the 30 before',
+  ordered: true,
+  engine: (ws) =>
+    spec(ws, { measures: ['count', 'count_distinct(user_id)', 'count_distinct(session_id)'], time: { last: '30d' }, compare: 'previous_period' }, [
+      'count', 'count (previous)', 'count_distinct(user_id)', 'count_distinct(user_id) (previous)', 'count_distinct(session_id)', 'count_distinct(session_id) (previous)',
+    ]),
+  raw: (db) => {
+    const cur = `occurred_at BETWEEN wm - INTERVAL 30 DAY AND wm`;
+    const prev = `occurred_at >= wm - INTERVAL 60 DAY AND occurred_at < wm - INTERVAL 30 DAY`;
+    return columnar(
+      db,
+      `SELECT count(*) FILTER (WHERE ${cur}), count(*) FILTER (WHERE ${prev}), count(DISTINCT user_id) FILTER (WHERE ${cur}),
+              count(DISTINCT user_id) FILTER (WHERE ${prev}), count(DISTINCT session_id) FILTER (WHERE ${cur}), count(DISTINCT session_id) FILTER (WHERE ${prev})
+       FROM ${RAW_EVENTS}, ${LAST_30} w`,
+    );
+  },
+};
+
+const engagementLast30: BenchQuery = {
+  name: 'DAU/WAU/MAU, last 30 days',
+  ordered: true,
+  async engine(ws) {
+    // As the dashboard asks: from the watermark − 30 days to just after the watermark.
+    const wm = Date.parse((await ws.dataset(EVENTS)).maxTime!);
+    const req = { dataset: EVENTS, from: new Date(wm - 30 * 86_400_000).toISOString(), to: new Date(wm + 1).toISOString() };
+    return rowsOf(await engagement(ws, req), ['day', 'dau', 'wau', 'mau']);
+  },
+  raw: (db) =>
+    columnar(
+      db,
+      `WITH b AS (SELECT wm - INTERVAL 30 DAY AS lo, wm + INTERVAL 1 MILLISECOND AS hi FROM ${LAST_30}),
+       active AS (SELECT DISTINCT user_id AS u, CAST(occurred_at AS DATE) AS day FROM ${RAW_EVENTS}, b
+                  WHERE user_id IS NOT NULL AND occurred_at >= lo - INTERVAL 30 DAY AND occurred_at < hi),
+       calendar AS (SELECT CAST(d AS DATE) AS day FROM b, range(CAST(CAST(lo AS DATE) AS TIMESTAMP),
+                    CAST(CAST(hi - INTERVAL 1 MICROSECOND AS DATE) AS TIMESTAMP) + INTERVAL 1 DAY, INTERVAL 1 DAY) t(d))
+       SELECT c.day, count(DISTINCT a.u) FILTER (WHERE a.day = c.day), count(DISTINCT a.u) FILTER (WHERE a.day > c.day - 7),
+              count(DISTINCT a.u)
+       FROM calendar c LEFT JOIN active a ON a.day BETWEEN c.day - 29 AND c.day GROUP BY c.day ORDER BY c.day`,
+    ),
+};
+
 const funnel: BenchQuery = {
   name: '3-step funnel by session',
   ordered: true,
@@ -163,4 +211,4 @@ const jobsSeries: BenchQuery = {
   },
 };
 
-export const BENCH_QUERIES: readonly BenchQuery[] = [dailyCounts, p95Latency, dau, wauMau, funnel, topUsers, jobsOverview, jobsCost, jobsSeries];
+export const BENCH_QUERIES: readonly BenchQuery[] = [dailyCounts, p95Latency, dau, wauMau, kpis, engagementLast30, funnel, topUsers, jobsOverview, jobsCost, jobsSeries];

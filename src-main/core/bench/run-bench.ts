@@ -75,7 +75,7 @@ async function tallybookImport(dir: string, files: BenchFiles): Promise<{ ws: Wo
 }
 
 /** The Events dashboard's questions among the bench's: its KPIs, volume, engagement, latency, top lists. */
-const DASHBOARD = new Set(['daily counts by event', 'p95 latency_ms per day', 'DAU', 'WAU/MAU', 'top 10 users']);
+const DASHBOARD = new Set(['KPIs, last 30 days vs the 30 before', 'daily counts by event', 'p95 latency_ms per day', 'DAU/WAU/MAU, last 30 days', 'top 10 users']);
 
 /**
  * What a user waits for, on the engine's side, between opening a workspace and the Events

@@ -34,6 +34,8 @@ const OUTCOME = '__tb_outcome';
 /** Columns a dataset may hold: beyond this, planning the typed SELECT grows to minutes. */
 const MAX_COLUMNS = 2_000;
 const FILES = '__tb_files';
+/** From this many rows imported the workspace's DuckDB is opened afresh (at 2M rows queries ran 15-25% slower before, at 10M 50-70%). */
+const REOPEN_AFTER_ROWS = 1_000_000;
 
 export interface ImportOptions {
   readonly onProgress?: (p: ImportProgress) => void;
@@ -268,6 +270,8 @@ export async function importFiles(ws: Workspace, req: ImportRequest, opts: Impor
     await db.run('CHECKPOINT').catch((e: unknown) => {
       if (db.invalidated) throw e;
     });
+    // The DuckDB that wrote millions of rows answers slower than one opening them afresh (reopen()).
+    if (summary.rows_imported >= REOPEN_AFTER_ROWS) await db.reopen();
     progress({ phase: 'done', filesDone: sources.length, filesTotal: sources.length, fraction: 1 });
     return { ...summary, import_id: importId };
   } finally {
