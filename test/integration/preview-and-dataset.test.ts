@@ -57,6 +57,22 @@ describe('dataset profile and pages', () => {
     expect(x).toMatchObject({ nullPercent: 50, distinct: 5, min: 1.5, max: 13.5 });
   });
 
+  it('profiles an id column by its count and lists the 10 smallest of all-distinct values as top values', async () => {
+    // 12 events e01..e12 (e05 twice: the import keeps the first), users u1 (7 events) and u2 (5), session = event id.
+    const lines = [...Array.from({ length: 12 }, (_, i) => i + 1), 5].map((i) =>
+      JSON.stringify({ event_id: `e${String(i).padStart(2, '0')}`, event_name: 'view', occurred_at: `2026-10-01T00:00:${String(i).padStart(2, '0')}Z`, user_id: i <= 7 ? 'u1' : 'u2', session_id: `s${13 - i}` }),
+    );
+    writeFileSync(t.path('ev.ndjson'), lines.join('\n') + '\n');
+    await importFiles(ws, { dataset: 'ev', paths: [t.path('ev.ndjson')] });
+    const p = await profileDataset(ws, 'ev');
+    const col = (name: string) => p.columns.find((c) => c.name === name)!;
+    const once = (labels: string[]) => labels.map((label) => ({ label, count: 1 }));
+    expect(col('event_id')).toMatchObject({ distinct: 12, min: 'e01', max: 'e12', histogramKind: 'top_values', histogram: once(['e01', 'e02', 'e03', 'e04', 'e05', 'e06', 'e07', 'e08', 'e09', 'e10']) });
+    // s1..s12, all distinct: the 10 smallest as text (s1, s10, s11, s12, s2, …).
+    expect(col('session_id')).toMatchObject({ distinct: 12, histogram: once(['s1', 's10', 's11', 's12', 's2', 's3', 's4', 's5', 's6', 's7']) });
+    expect(col('user_id')).toMatchObject({ distinct: 2, histogram: [{ label: 'u1', count: 7 }, { label: 'u2', count: 5 }] });
+  });
+
   it('pages rows sorted on the server and refuses unknown columns', async () => {
     const page = await rowsPage(ws, { dataset: 't', offset: 2, limit: 3, sort: [{ column: 'g', dir: 'desc' }, { column: 'n', dir: 'asc' }] });
     // g desc puts b (7,8,9,10) first; offset 2 -> 9, 10, then a's 1.
