@@ -8,7 +8,7 @@ import { writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkWorkspace } from '../../src-main/core/analyses/check';
 import { cubeState } from '../../src-main/core/cubes/maintain';
-import { engagement } from '../../src-main/core/analyses/retention';
+import { engagement, runRetention } from '../../src-main/core/analyses/retention';
 import { topN } from '../../src-main/core/analyses/top-n';
 import { importFiles } from '../../src-main/core/import/importer';
 import { explainQuery, runQuery } from '../../src-main/core/query/run-query';
@@ -244,17 +244,49 @@ describe('cube maintenance and check', () => {
     await ws.updateSettings({ timeZone: 'UTC' });
   });
 
-  /** Whether engagement reads user_days with prev_day for the request (its SQL, traced through the Db). */
-  async function engagementReadsPrevDays(req: { dataset: string; from?: string; to?: string }): Promise<boolean> {
+  it('gives retention over any event by user from the active-user cubes equal to retention from the raw rows', async () => {
+    const stale = (by: number) => ws.db.run(`UPDATE tallybook.cube_state SET version = version + ? WHERE dataset = 'ev'`, [by]);
+    const requests = [
+      { dataset: 'ev', interval: 'day', periods: 5 },
+      { dataset: 'ev', interval: 'week', cohort: 'recurring', periods: 2, ...CUT },
+      { dataset: 'ev', interval: 'day', cohort: 'first_time', periods: 3, ...CUT },
+      { dataset: 'ev', interval: 'day', cohort: 'recurring', periods: 4, from: CUT.from },
+      { dataset: 'ev', interval: 'month', ...ALIGNED },
+    ] as const;
+    for (const timeZone of ['UTC', 'Europe/Berlin']) {
+      await ws.updateSettings({ timeZone });
+      for (const req of requests) {
+        const seen = await tracing(() => runRetention(ws, req));
+        expect(seen.some((q) => q.includes(timeZone === 'UTC' ? 'tallybook.user_days' : 'tallybook.entity_hours'))).toBe(true);
+        const fast = await runRetention(ws, req);
+        await stale(-1);
+        const slow = await runRetention(ws, req).finally(() => stale(1));
+        expect(fast.cohorts.length).toBeGreaterThan(0);
+        expect(fast).toEqual(slow);
+      }
+    }
+    await ws.updateSettings({ timeZone: 'UTC' });
+    // A start or return event, or sessions, need the events themselves.
+    const named = await tracing(() => runRetention(ws, { dataset: 'ev', startEvent: 'view' }));
+    expect(named.some((q) => q.includes('tallybook.user_days'))).toBe(false);
+  });
+
+  /** The SQL the Db ran while fn ran. */
+  async function tracing(fn: () => Promise<unknown>): Promise<string[]> {
     const seen: string[] = [];
-    const columnar = ws.db.columnar.bind(ws.db);
-    ws.db.columnar = (q, params) => (seen.push(q), columnar(q, params));
+    const { columnar } = ws.db;
+    ws.db.columnar = (q, params) => (seen.push(q), columnar.call(ws.db, q, params));
     try {
-      await engagement(ws, req);
+      await fn();
     } finally {
       ws.db.columnar = columnar;
     }
-    return seen.some((q) => q.includes('prev_day'));
+    return seen;
+  }
+
+  /** Whether engagement reads user_days with prev_day for the request (its SQL, traced through the Db). */
+  async function engagementReadsPrevDays(req: { dataset: string; from?: string; to?: string }): Promise<boolean> {
+    return (await tracing(() => engagement(ws, req))).some((q) => q.includes('prev_day'));
   }
 
   it('gives top-N from the count cubes equal to top-N from the raw rows, in windows cutting hours', async () => {

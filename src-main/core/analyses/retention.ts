@@ -61,8 +61,13 @@ export async function runRetention(ws: Workspace, req: RetentionRequest): Promis
   const settings = await ws.settings();
   const period = (ts: Fragment) => sql`CAST(${localBucket(ts, { grain: interval, timeZone: settings.timeZone, weekStart: settings.weekStart })} AS DATE)`;
   const range = timeBounds(raw('occurred_at'), req.from, req.to);
-  const { to } = readBounds(req.from, req.to);
-  const table = ident(info.name);
+  const { from, to } = readBounds(req.from, req.to);
+  // Users' activity in any event: the cubes' active users (a row per user and UTC day, or hour
+  // in other zones; raw rows where `from` or `to` cut one) serve as the table, as periods are
+  // whole days (hours) and a unit's first day (hour) holds its first event.
+  const anyEvent = req.startEvent === undefined && req.returnEvent === undefined && req.by !== 'session';
+  const window: TimeWindow = { kind: 'bounded', from: parseInstant(from ?? ''), to: parseInstant(to ?? ''), toInclusive: false };
+  const table = anyEvent ? await activeUsersSource(ws, info, settings.timeZone, [window]) : ident(info.name);
   const unit = ident(req.by === 'session' ? 'session_id' : 'user_id');
   const isStart = req.startEvent === undefined ? raw('TRUE') : sql`event_name = ${req.startEvent}`;
   const isReturn = req.returnEvent === undefined ? raw('TRUE') : sql`event_name = ${req.returnEvent}`;
