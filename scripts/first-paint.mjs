@@ -5,6 +5,8 @@
 // goes to the Events dashboard and waits until its key figures are in and every chart's canvas
 // has painted. Prints the time to open the workspace (serve started to its URL printed) and to
 // paint (Events dashboard clicked to everything painted), cold, then once more warm (reload).
+// With --screens it then opens every other screen in turn and prints how long each took to
+// settle (nothing loading) and every engine request slower than 150 ms on the way.
 // Chromium: CHROMIUM_PATH, else /usr/bin/chromium. Needs `npm run build` first. Never a test.
 import { chromium } from '@playwright/test';
 import { spawn } from 'node:child_process';
@@ -14,8 +16,9 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const workspace = process.argv[2];
+const everyScreen = process.argv.includes('--screens');
 if (!workspace || !existsSync(workspace)) {
-  console.error('usage: npm run bench:paint -- WORKSPACE (an existing .tallybook file with an events dataset)');
+  console.error('usage: npm run bench:paint -- WORKSPACE [--screens] (an existing .tallybook file with an events dataset)');
   process.exit(2);
 }
 
@@ -58,6 +61,25 @@ async function painted(page) {
   );
 }
 
+/** Opens every screen but the Events dashboard; prints its settle time and its slow requests. */
+async function visitScreens(page) {
+  const started = new Map();
+  page.on('request', (r) => started.set(r, performance.now()));
+  page.on('requestfinished', (r) => {
+    const ms = performance.now() - started.get(r);
+    if (ms > 150 && r.url().includes('/api/')) console.log(`  ${ms.toFixed(0)} ms ${r.url().replace(/^.*\/api\/(rpc\/)?/, '').replace(/\?.*/, '')} ${(r.postData() ?? '').slice(0, 160)}`);
+  });
+  const nav = page.getByRole('navigation', { name: 'Screens' });
+  const names = (await nav.getByRole('link').allTextContents()).map((n) => n.trim()).filter((n) => n !== 'Events dashboard');
+  for (const name of names) {
+    const start = performance.now();
+    await nav.getByRole('link', { name, exact: true }).click();
+    await page.waitForTimeout(100);
+    await page.waitForFunction(() => !globalThis.document.querySelector('.state-loading'), null, { timeout: 60_000 });
+    console.log(`${name}: settled in ${(performance.now() - start).toFixed(0)} ms`);
+  }
+}
+
 const { child, url, ms: openMs } = await serve();
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox'], headless: true });
 try {
@@ -78,6 +100,7 @@ try {
   const warmMs = performance.now() - warm;
   console.log(`opening ${workspace}: ${openMs.toFixed(0)} ms (serve started to ready)`);
   console.log(`Events dashboard (${charts} charts) painted, cold: ${coldMs.toFixed(0)} ms; after a reload (answers cached): ${warmMs.toFixed(0)} ms`);
+  if (everyScreen) await visitScreens(page);
 } finally {
   await browser.close();
   child.kill();
