@@ -71,9 +71,11 @@ async function dropCubes(db: Db, dataset: string): Promise<void> {
 
 /**
  * Brings the cubes to `version`, the dataset's version after this import; `newRows` is a
- * parenthesised SELECT of exactly the rows this import added, shaped like the table.
+ * parenthesised SELECT of exactly the rows this import added, shaped like the table, and `fresh`
+ * says the table holds only those (a new dataset): its cubes are then built from `newRows` too,
+ * which DuckDB reads faster than the rows it has just written in the same transaction.
  */
-export async function updateCubes(db: Db, dataset: string, version: number, newRows: string): Promise<void> {
+export async function updateCubes(db: Db, dataset: string, version: number, newRows: string, fresh: boolean): Promise<void> {
   const state = await cubeState(db, dataset);
   let fields: readonly string[];
   if (state && state.version === version - 1) {
@@ -82,8 +84,9 @@ export async function updateCubes(db: Db, dataset: string, version: number, newR
   } else {
     await dropCubes(db, dataset);
     const table = quoteIdent(dataset);
+    // The numeric attributes are those of the table's first rows (in time order) either way.
     fields = (await db.rows(numericKeysSql(table, FIELD_SAMPLE))).map((r) => String(r.k));
-    await appendCubes(db, dataset, table, fields);
+    await appendCubes(db, dataset, fresh ? newRows : table, fields);
   }
   await db.run(`DELETE FROM tallybook.cube_state WHERE dataset = ?`, [dataset]);
   await db.run(`INSERT INTO tallybook.cube_state VALUES (?, ?, ?)`, [dataset, version, JSON.stringify(fields)]);

@@ -440,7 +440,7 @@ async function writeImport(ws: Workspace, a: WriteArgs): Promise<number> {
   }
   if (a.kind === 'events') {
     const version = Number(await db.value(`SELECT version FROM tallybook.datasets WHERE name = ?`, [a.name]));
-    await updateCubes(db, a.name, version, cubeRows);
+    await updateCubes(db, a.name, version, cubeRows, a.found === null);
     await rebuildRollups(db, a.name, 'cube');
   }
   return importId;
