@@ -86,4 +86,3 @@ export const TIME_COLUMN: Record<Exclude<DatasetKind, 'table'>, string> = {
   jobs: 'created_at',
   metrics: 'ts',
 };
-
