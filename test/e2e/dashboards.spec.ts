@@ -152,6 +152,14 @@ test('the events dashboard counts the top event and draws its panels', async ({ 
   const bar = page.getByRole('region', { name: 'Filters' });
   await bar.getByRole('button', { name: 'All', exact: true }).click();
   await expectKpis(page, { events: '6', users: '3', sessions: '3' });
+  // The filter form starts on event_name (not the unique event_id) and asks for its values only
+  // once the value box is used: the most frequent first.
+  await expect(bar.getByLabel('Filter field')).toHaveValue('event_name');
+  const suggestions = page.locator('#filter-values-events option');
+  await expect(suggestions).toHaveCount(0);
+  await bar.getByLabel('Filter value').focus();
+  await expect(suggestions).toHaveCount(3);
+  expect(await suggestions.evaluateAll((os) => os.map((o) => (o as unknown as { value: string }).value))).toEqual(['voice.turn_started', 'voice.first_response', 'commerce.view']);
   for (const chart of ['volume-by-event', 'dau-wau-mau', 'top-events', 'latency-percentiles-of-voice-first-response-ms']) {
     await expectChartDrawn(page, `chart-${chart}`);
   }
