@@ -24,7 +24,8 @@ import { tempDir, type TempDir } from '../helpers/workspace';
 const SECONDS = Number(process.env.TALLYBOOK_STRESS_SECONDS ?? '30');
 const CLIENTS = 50;
 const BASE_EVENTS = 300_000;
-const IMPORT_EVENTS = 100_000;
+/** Events of the file imported during the load (TALLYBOOK_STRESS_IMPORT_EVENTS; from 1M the import also reopens DuckDB). */
+const IMPORT_EVENTS = Number(process.env.TALLYBOOK_STRESS_IMPORT_EVENTS ?? '100000');
 const RSS_LIMIT = 4 * 1024 ** 3;
 const TOKEN = 'load-test-token';
 const auth = { Authorization: `Bearer ${TOKEN}` };
